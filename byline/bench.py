@@ -1,0 +1,65 @@
+"""Throughput of a full reading against the bare spaCy parse of the same articles, measured in one run."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from byline.pipeline import Reader
+from byline.reading import Article
+from byline.settings import Settings
+from byline.shared_data import shared_path
+
+
+def bench_articles(n: int, data: Path | None = None) -> tuple[list[Article], str]:
+    """Up to ``n`` articles: from ``data`` (JSONL, .gz allowed), else 200 BBC articles, else the samples."""
+    path = data or shared_path("corpora", "bbc", "bbc_fulltext.jsonl.gz")
+    if path is None:
+        samples = resources.files("byline") / "samples"
+        texts = [p.read_text(encoding="utf-8") for p in samples.iterdir() if p.name.endswith(".txt")]
+        repeated = (texts * (n // max(len(texts), 1) + 1))[:n]
+        return [Article(text=t, origin=f"sample-{i}") for i, t in enumerate(repeated)], "bundled samples"
+    opener = gzip.open if path.name.endswith(".gz") else open
+    articles = []
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            articles.append(Article(text=record["text"], title=record.get("title"), origin=str(record.get("id"))))
+            if len(articles) >= n:
+                break
+    return articles, str(path)
+
+
+def _timed(run) -> float:
+    began = time.perf_counter()
+    run()
+    return time.perf_counter() - began
+
+
+def bench_reading(n: int = 200, data: Path | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """Articles/s and words/s of the parse alone and of the full reading, and their ratio."""
+    reader = Reader(settings or Settings())
+    articles, corpus = bench_articles(n, data)
+    words = sum(len(a.text.split()) for a in articles)
+    list(reader.read_many(articles[:4]))  # warm-up: first-call costs are not throughput
+    parse_s = _timed(lambda: [None for _ in reader.parse(articles)])
+    read_s = _timed(lambda: [None for _ in reader.read_many(articles)])
+
+    def rate(seconds: float) -> dict[str, float]:
+        return {"seconds": round(seconds, 2), "articles_per_s": round(len(articles) / seconds, 2),
+                "words_per_s": round(words / seconds, 1)}
+
+    return {
+        "corpus": corpus,
+        "articles": len(articles),
+        "words": words,
+        "model": reader.meta()["model"],
+        "stages": [s.name for s in reader.stages],
+        "parse_only": rate(parse_s),
+        "full_reading": rate(read_s),
+        "ratio_full_over_parse": round(parse_s / read_s, 3),
+    }

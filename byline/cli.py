@@ -1,0 +1,228 @@
+"""The byline command line: a thin shell over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from byline import __version__
+from byline.errors import BylineError
+from byline.settings import DEFAULT_MAX_BYTES, MODEL_ENV, Settings, default_model
+
+app = typer.Typer(
+    help="byline reads news the way a careful editor does: who says what, on whose authority, how hedged.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score a layer against gold data.", no_args_is_help=True)
+train_app = typer.Typer(help="Train the models byline ships.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+stderr = Console(stderr=True, highlight=False)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one error line and exit non-zero."""
+    stderr.print(f"[bold red]byline: error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"byline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """byline: every statement in a news article with its byline."""
+
+
+ModelOption = typer.Option(
+    None, "--model", "-m", help=f"spaCy pipeline name (default: ${MODEL_ENV} or {default_model()})."
+)
+
+
+def _settings(model: str | None, max_bytes: int = DEFAULT_MAX_BYTES, english_only: bool = True) -> Settings:
+    return Settings(model=model or default_model(), max_bytes=max_bytes, require_english=english_only)
+
+
+def _reader(settings: Settings):
+    from byline.pipeline import Reader
+
+    try:
+        return Reader(settings)
+    except BylineError as exc:
+        fail(exc.message)
+
+
+@app.command()
+def read(
+    inputs: list[str] = typer.Argument(
+        ..., help="Files, directories, .warc/.warc.gz, .jsonl files, or - for standard input."
+    ),
+    fmt: Format | None = typer.Option(
+        None, "--format", "-f", help="Output format (default: text for one article, jsonl for a batch)."
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write here instead of standard output (a directory for json/html batches)."
+    ),
+    model: str | None = ModelOption,
+    errors: Path | None = typer.Option(None, "--errors", help="Write each failed input to this JSONL file."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse inputs larger than this."),
+    any_language: bool = typer.Option(False, "--any-language", help="Read texts not detected as English."),
+    field: list[str] = typer.Option(
+        [], "--field", help="JSONL field mapping, byline_field=record_field (e.g. text=body). Repeatable."
+    ),
+    resume: bool = typer.Option(False, "--resume", help="Skip articles already in --out; retry failed ones."),
+) -> None:
+    """Read articles and print or write their readings."""
+    from byline import batch as batch_cli
+    from byline.ingest import IngestOptions
+
+    try:
+        field_map = batch_cli.parse_field_map(field)
+    except ValueError as exc:
+        fail(str(exc), code=2)
+    options = IngestOptions(max_bytes=max_bytes, require_english=not any_language, field_map=field_map)
+    settings = _settings(model, max_bytes, not any_language)
+    if not batch_cli.is_batch(inputs):
+        try:
+            batch_cli.read_single(inputs[0], (fmt or Format.text).value, out, options, _reader(settings))
+        except BylineError as exc:
+            fail(exc.message)
+        return
+    try:
+        failed = batch_cli.read_batch(
+            inputs, (fmt or Format.jsonl).value, out, errors, resume, options, _reader(settings), stderr
+        )
+    except ValueError as exc:
+        fail(str(exc), code=2)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a Reading."""
+    from byline.reading import reading_schema
+
+    typer.echo(json.dumps(reading_schema(), indent=2))
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    data: Path = typer.Option(..., "--data", help="PolNeAR JSONL (e.g. polnear/json/dev.jsonl)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
+    model: str | None = ModelOption,
+) -> None:
+    """Score attributions against PolNeAR: exact and overlap P/R/F1 per role, speaker accuracy."""
+    from byline.attribution.eval import evaluate_polnear
+
+    if not data.is_file():
+        fail(BylineError("not_found", str(data)).message)
+    scores = evaluate_polnear(data, _reader(_settings(model, english_only=False)), limit=limit)
+    typer.echo(json.dumps(scores) if as_json else _score_table(scores))
+
+
+def _score_table(scores: dict) -> str:
+    lines = [f"docs {scores['n_docs']}  gold {scores['n_gold']}  predicted {scores['n_pred']}"]
+    for match in ("exact", "overlap"):
+        for role in ("source", "cue", "content"):
+            s = scores[match][role]
+            lines.append(f"{match:<8} {role:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}")
+    lines.append(f"speaker accuracy {scores['speaker_accuracy']:.3f}")
+    return "\n".join(lines)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    data: Path = typer.Option(..., "--data", help="The scrapinghub_aeb folder (ground-truth.json, html/)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Score body extraction: word 4-gram shingle P/R/F1, macro-averaged over documents."""
+    from byline.ingest.eval import score_extraction
+
+    if not data.is_dir():
+        fail(BylineError("not_found", str(data)).message)
+    scores = score_extraction(data)
+    if as_json:
+        typer.echo(json.dumps(scores))
+    else:
+        typer.echo(
+            f"docs {scores['n_docs']}  P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}"
+        )
+
+
+@train_app.command("attribution")
+def train_attribution(
+    data: Path = typer.Option(..., "--data", help="PolNeAR train JSONL."),
+    out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Train the attribution model on PolNeAR train (CPU)."""
+    from byline.attribution import train
+
+    if not data.is_file():
+        fail(BylineError("not_found", str(data)).message)
+    report = train.train_attribution(data, out or train.DEFAULT_MODEL_DIR, seed=seed)
+    typer.echo(json.dumps(report, indent=2))
+
+
+@app.command()
+def bench(
+    n: int = typer.Option(200, "--n", help="How many articles."),
+    data: Path | None = typer.Option(None, "--data", help="A JSONL(.gz) corpus with a text field (default: BBC)."),
+    model: str | None = ModelOption,
+    api: bool = typer.Option(False, "--api", help="Bench POST /api/read latency on loopback instead."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Print articles/s and words/s of a full reading against the bare spaCy parse, in one run."""
+    if api:
+        from byline.web.bench import bench_api
+
+        result = bench_api(n=min(n, 200))
+    else:
+        from byline.bench import bench_reading
+
+        result = bench_reading(n=n, data=data, settings=_settings(model, english_only=False))
+    typer.echo(json.dumps(result, indent=None if as_json else 2))
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port"),
+    model: str | None = ModelOption,
+    max_body: int = typer.Option(2_000_000, "--max-body", help="Largest request body accepted, in bytes."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Longest processing time per request, in seconds."),
+    concurrency: int = typer.Option(2, "--concurrency", help="Readings processed at once; more get 503."),
+) -> None:
+    """Serve the reading page and the JSON API."""
+    from byline.web.server import run
+
+    run(host=host, port=port, model=model, max_body=max_body, timeout=timeout, concurrency=concurrency)
+
+
+def entry() -> None:  # pragma: no cover - console entry
+    try:
+        app()
+    except BrokenPipeError:
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""The per-article entity registry: canonical names and every mention."""

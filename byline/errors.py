@@ -1,0 +1,60 @@
+"""The one catalogue of byline's error messages.
+
+Every failure a user can meet is a ``BylineError`` with a code from ``CATALOGUE``; its message is one
+line naming the input and the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CATALOGUE: dict[str, str] = {
+    "not_found": "no such file or directory",
+    "empty": "the input is empty",
+    "binary": "the input looks binary, not text or HTML ({detail})",
+    "undecodable": "the text encoding could not be detected",
+    "too_large": "the input is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)",
+    "truncated": "the input is truncated or corrupt ({detail})",
+    "malformed": "the input is malformed ({detail})",
+    "no_body": "no article body could be extracted from the HTML",
+    "not_english": "the text is in {language}, not English; byline reads English only",
+    "unsupported": "unsupported input type ({detail})",
+    "no_articles": "no articles found in it",
+    "model_missing": "the spaCy pipeline {model!r} is not installed ({detail})",
+    "timeout": "reading took longer than {seconds} s",
+    "internal": "byline failed while reading it ({detail})",
+}
+
+
+class BylineError(Exception):
+    """A failure with a catalogued reason, naming the input it happened on."""
+
+    def __init__(self, code: str, source: str | None = None, **details: Any) -> None:
+        if code not in CATALOGUE:
+            raise KeyError(f"unknown error code {code!r}")
+        self.code = code
+        self.source = source
+        self.details = details
+        super().__init__(self.message)
+
+    @property
+    def reason(self) -> str:
+        """The catalogued reason, filled in."""
+        try:
+            return CATALOGUE[self.code].format(**self.details)
+        except (KeyError, IndexError):
+            return CATALOGUE[self.code]
+
+    @property
+    def message(self) -> str:
+        """One line: the input, then the reason."""
+        text = f"{self.source}: {self.reason}" if self.source else self.reason
+        return " ".join(text.split())
+
+    def with_source(self, source: str) -> BylineError:
+        """The same error, naming ``source`` as its input."""
+        return BylineError(self.code, source, **self.details)
+
+    def to_record(self) -> dict[str, Any]:
+        """A JSON-ready record of this failure, for ``--errors`` files and API responses."""
+        return {"input": self.source, "code": self.code, "reason": self.reason, "message": self.message}

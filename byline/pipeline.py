@@ -1,0 +1,154 @@
+"""The reading pipeline: registered, swappable stages that each add a layer to one Reading.
+
+Each article is parsed once; every stage gets the same spaCy ``Doc``. A stage first *finds*
+(a pure function of the doc and what earlier stages wrote) and then *writes* its findings into the
+Reading, as spaCy's ``match()`` / ``set_annotations()`` do.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from spacy.tokens import Doc
+
+from byline import __version__
+from byline.errors import BylineError
+from byline.nlp import load_pipeline
+from byline.reading import Article, Reading
+from byline.settings import Settings
+
+
+@dataclass
+class Context:
+    """What a stage sees: the parse, the Reading so far, and in-process objects earlier stages left."""
+
+    doc: Doc
+    reading: Reading
+    shared: dict[str, Any] = field(default_factory=dict)
+
+
+class Stage(Protocol):
+    name: str
+
+    def find(self, ctx: Context) -> Any: ...
+
+    def write(self, ctx: Context, found: Any) -> None: ...
+
+
+STAGE_FACTORIES: dict[str, Callable[[], Stage]] = {}
+
+# Modules whose import registers the built-in stages.
+BUILTIN_STAGE_MODULES = (
+    "byline.nlp.stages",
+    "byline.entities.stage",
+    "byline.attribution.stage",
+    "byline.attribution.sourcing",
+)
+DEFAULT_STAGES = ("sentences", "entities", "attribution", "sourcing")
+
+
+def register_stage(name: str) -> Callable[[Callable[[], Stage]], Callable[[], Stage]]:
+    """Register a stage factory under ``name`` (a later registration replaces an earlier one)."""
+
+    def decorate(factory: Callable[[], Stage]) -> Callable[[], Stage]:
+        STAGE_FACTORIES[name] = factory
+        return factory
+
+    return decorate
+
+
+def _load_builtin_stages() -> None:
+    for module in BUILTIN_STAGE_MODULES:
+        importlib.import_module(module)
+
+
+def available_stages() -> list[str]:
+    """Names of every registered stage."""
+    _load_builtin_stages()
+    return sorted(STAGE_FACTORIES)
+
+
+class Reader:
+    """Reads articles into Readings with one spaCy pipeline and a list of stages."""
+
+    def __init__(self, settings: Settings | None = None, stages: Iterable[str] = DEFAULT_STAGES) -> None:
+        self.settings = settings or Settings()
+        _load_builtin_stages()
+        unknown = [name for name in stages if name not in STAGE_FACTORIES]
+        if unknown:
+            raise ValueError(f"unknown stage(s) {unknown}; available: {sorted(STAGE_FACTORIES)}")
+        self.stages: list[Stage] = [STAGE_FACTORIES[name]() for name in stages]
+        self.nlp = load_pipeline(self.settings.model)
+
+    def read(self, article: Article) -> Reading:
+        """Read one article."""
+        return next(self.read_many([article]))
+
+    def read_many(self, articles: Iterable[Article]) -> Iterator[Reading]:
+        """Read articles in order, parsing them in batches."""
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.settings.batch_size:
+                yield from self._read_batch(pending)
+                pending = []
+        if pending:
+            yield from self._read_batch(pending)
+
+    def read_stream(self, items: Iterable[Article | BylineError]) -> Iterator[Reading | BylineError]:
+        """Readings, or the failure of each input that failed, in input order; one article's failure
+        (passed in, or raised by a stage) never stops the others."""
+        pending: list[Article] = []
+        for item in items:
+            if isinstance(item, BylineError):
+                yield from self._read_failsafe(pending)
+                pending = []
+                yield item
+                continue
+            pending.append(item)
+            if len(pending) >= self.settings.batch_size:
+                yield from self._read_failsafe(pending)
+                pending = []
+        yield from self._read_failsafe(pending)
+
+    def _read_failsafe(self, articles: list[Article]) -> Iterator[Reading | BylineError]:
+        if not articles:
+            return
+        for article, doc in zip(articles, self.parse(articles), strict=True):
+            try:
+                yield self.read_parsed(article, doc)
+            except Exception as exc:  # one article's failure must not end the batch
+                yield BylineError("internal", article.origin, detail=f"{type(exc).__name__}: {exc}")
+
+    def parse(self, articles: list[Article]) -> Iterator[Doc]:
+        """Parse the articles' texts in one batched ``nlp.pipe``."""
+        return self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size)
+
+    def _read_batch(self, articles: list[Article]) -> Iterator[Reading]:
+        for article, doc in zip(articles, self.parse(articles), strict=True):
+            yield self.read_parsed(article, doc)
+
+    def read_parsed(self, article: Article, doc: Doc) -> Reading:
+        """Run every stage over an article already parsed by this reader's pipeline."""
+        reading = Reading(article=article, meta=self.meta())
+        ctx = Context(doc=doc, reading=reading)
+        timings: dict[str, float] = {}
+        for stage in self.stages:
+            began = time.perf_counter()
+            stage.write(ctx, stage.find(ctx))
+            timings[stage.name] = round(time.perf_counter() - began, 5)
+        reading.meta["stage_seconds"] = timings
+        return reading
+
+    def meta(self) -> dict[str, Any]:
+        """Versions and names recorded in each Reading."""
+        meta = self.nlp.meta
+        return {
+            "byline_version": __version__,
+            "model": f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}",
+            "stages": [stage.name for stage in self.stages],
+        }

@@ -1,0 +1,157 @@
+"""The Reading: one canonical article text and every layer byline adds to it, as character-offset spans.
+
+Every span's ``start``/``end`` are character offsets into ``Reading.article.text`` (start inclusive,
+end exclusive) and its ``text`` equals ``article.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    """A stretch of the article text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Article(Model):
+    """One article as ingested: the canonical body text and what was kept out of it."""
+
+    title: str | None = None
+    text: str
+    captions: list[str] = Field(default_factory=list, description="Photo captions kept out of the body.")
+    credits: list[str] = Field(default_factory=list, description="Photo and agency credits kept out of the body.")
+    boilerplate: list[str] = Field(
+        default_factory=list, description="Site boilerplate (comment, share, newsletter prompts) kept out."
+    )
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = Field(default=None, description="Publication date, ISO 8601 where known.")
+    authors: list[str] = Field(default_factory=list)
+    language: str | None = None
+    origin: str | None = Field(default=None, description="Where it was read from: path, path#record, '-'.")
+
+
+class Sentence(Model):
+    start: int
+    end: int
+
+
+class Mention(Span):
+    pass
+
+
+EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "PUBLICATION", "DOCUMENT", "OTHER"]
+
+
+class Entity(Model):
+    """A person, organisation or other referent, with every mention of it in the text."""
+
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Source(Model):
+    """Who an attribution is attributed to."""
+
+    span: Span | None = Field(default=None, description="The mention as written, if any.")
+    entity: str | None = Field(default=None, description="Entity id, or null when unresolved.")
+    anonymous: bool = False
+    description: str | None = Field(
+        default=None, description="For anonymous or vague sources: who they are said to be."
+    )
+
+
+AttributionKind = Literal["direct", "indirect", "mixed", "block"]
+
+
+class Attribution(Model):
+    """A quote or reported statement: who says it, how, on whose authority, how hedged."""
+
+    id: str
+    kind: AttributionKind
+    cue: Span | None = None
+    source: Source = Field(default_factory=Source)
+    content: list[Span] = Field(default_factory=list)
+    hedges: list[Span] = Field(default_factory=list)
+    via: str | None = Field(default=None, description="Id of the attribution through which this one is reported.")
+    negated: bool = False
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    evidence: str | None = Field(default=None, description="What pattern or model found it.")
+
+
+class LabeledSpan(Span):
+    """A span of a later layer (voice, slant, framing): a label with its evidence and confidence."""
+
+    layer: str
+    label: str
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    evidence: str | None = None
+    attrs: dict[str, Any] = Field(default_factory=dict)
+
+
+class SpeakerGroup(Model):
+    """The attributions of one speaker (an entity, an anonymous description, or unknown)."""
+
+    speaker: str
+    entity: str | None = None
+    anonymous: bool = False
+    attributions: list[str] = Field(default_factory=list, description="Attribution ids, in text order.")
+
+
+class ChainNode(Model):
+    """One link of a source chain: an attribution and those reported through it."""
+
+    attribution: str
+    speaker: str
+    children: list[ChainNode] = Field(default_factory=list)
+
+
+class Sourcing(Model):
+    """Views of the attributions: grouped by speaker, as nested chains, and summary figures."""
+
+    by_speaker: list[SpeakerGroup] = Field(default_factory=list)
+    chains: list[ChainNode] = Field(default_factory=list, description="Roots are reported in the outlet's voice.")
+    summary: dict[str, Any] = Field(default_factory=dict)
+
+
+class Reading(Model):
+    """Everything byline reads in one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    spans: list[LabeledSpan] = Field(default_factory=list)
+    sourcing: Sourcing | None = Field(default=None, description="Derived views of the attributions.")
+    meta: dict[str, Any] = Field(default_factory=dict, description="Versions, pipeline and model names.")
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span over ``article.text[start:end]``."""
+        return Span(start=start, end=end, text=self.article.text[start:end])
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id, if any."""
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def reading_schema() -> dict[str, Any]:
+    """The published JSON Schema of a Reading."""
+    schema = Reading.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://byline.invalid/schema/reading-{SCHEMA_VERSION}.json"
+    return schema

