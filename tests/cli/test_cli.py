@@ -1,0 +1,139 @@
+"""The command line on the bundled sample and on bad input, in-process (one spaCy load)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from byline import __version__
+from byline.cli import app
+from byline.reading import Reading, reading_schema
+
+SAMPLE = Path(__file__).resolve().parents[2] / "byline" / "samples" / "council-budget.txt"
+ENGLISH = "The council approved the budget on Tuesday, the mayor said after a long and difficult meeting."
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _run(runner: CliRunner, *args: str, stdin: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def test_version_prints_the_package_version(runner):
+    result = _run(runner, "--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"byline {__version__}"
+
+
+def test_schema_prints_the_reading_schema(runner):
+    result = _run(runner, "schema")
+    assert result.exit_code == 0 and json.loads(result.stdout) == reading_schema()
+
+
+def test_read_sample_as_json_gives_a_valid_reading(runner):
+    result = _run(runner, "read", str(SAMPLE), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    reading = Reading.model_validate_json(result.stdout)
+    assert reading.article.title == "Harbour City Council Approves Budget After Mayor Concedes Pool Closures"
+    assert "Photo by Lee Okafor" not in reading.article.text
+    assert reading.article.credits == ["Photo by Lee Okafor/Harbour Gazette"]
+    assert reading.sentences and reading.entities
+    for span in (m for e in reading.entities for m in e.mentions):
+        assert reading.article.text[span.start : span.end] == span.text
+
+
+def test_read_sample_as_text_names_the_speakers(runner):
+    result = _run(runner, "read", str(SAMPLE))
+    assert result.exit_code == 0, result.stderr
+    assert "Who says what" in result.stdout and "Dana Whitfield" in result.stdout
+
+
+def test_read_html_out_writes_a_self_contained_page(runner, tmp_path):
+    out = tmp_path / "reading.html"
+    result = _run(runner, "read", str(SAMPLE), "--format", "html", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html") and "Harbour City" in page
+
+
+def test_read_stdin(runner):
+    result = _run(runner, "read", "-", "--format", "jsonl", stdin=ENGLISH)
+    assert result.exit_code == 0, result.stderr
+    assert Reading.model_validate_json(result.stdout).article.origin == "-"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary"), (None, "no such file")],
+)
+def test_bad_single_input_exits_non_zero_with_one_line(runner, tmp_path, content, reason):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = _run(runner, "read", str(path))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and reason in lines[0]
+
+
+def test_unknown_model_is_a_clear_error(runner):
+    result = _run(runner, "read", str(SAMPLE), "--model", "no_such_pipeline")
+    assert result.exit_code == 1 and "no_such_pipeline" in result.stderr and "not installed" in result.stderr
+
+
+def test_bad_field_map_is_a_usage_error(runner):
+    result = _run(runner, "read", str(SAMPLE), str(SAMPLE), "--field", "nonsense")
+    assert result.exit_code == 2 and "byline_field=record_field" in result.stderr
+
+
+def _batch_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    return folder
+
+
+def test_batch_reads_every_good_input_and_records_each_failure(runner, tmp_path):
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    result = _run(runner, "read", str(_batch_dir(tmp_path)), "--out", str(out), "--errors", str(errors))
+    assert result.exit_code == 1
+    origins = [json.loads(line)["article"]["origin"] for line in out.read_text().splitlines()]
+    assert sorted(Path(o).name for o in origins) == ["a.txt", "b.txt"]
+    failed = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert sorted((Path(f["input"]).name, f["code"]) for f in failed) == [
+        ("blob.html", "binary"),
+        ("empty.txt", "empty"),
+    ]
+    assert "2 failed" in result.stderr
+
+
+def test_resume_skips_what_is_done_and_cuts_a_torn_last_line(runner, tmp_path):
+    folder = _batch_dir(tmp_path)
+    out = tmp_path / "out.jsonl"
+    _run(runner, "read", str(folder), "--out", str(out))
+    first_line = out.read_text().splitlines()[0]
+    out.write_text(first_line + "\n" + '{"article": {"orig', encoding="utf-8")  # a run killed mid-write
+    result = _run(runner, "read", str(folder), "--out", str(out), "--resume")
+    assert "skipped 1 already done" in result.stderr
+    lines = out.read_text().splitlines()
+    assert len(lines) == 2 and all(json.loads(line) for line in lines)
+
+
+def test_batch_of_json_files_needs_an_output_folder(runner, tmp_path):
+    result = _run(runner, "read", str(_batch_dir(tmp_path)), "--format", "json")
+    assert result.exit_code == 2 and "--out DIRECTORY" in result.stderr
+
+
+def test_batch_writes_one_json_per_article_into_a_folder(runner, tmp_path):
+    out = tmp_path / "readings"
+    _run(runner, "read", str(_batch_dir(tmp_path)), "--format", "json", "--out", str(out))
+    files = sorted(p.name for p in out.iterdir())
+    assert len(files) == 2 and all(name.endswith(".json") for name in files)
