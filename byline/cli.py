@@ -98,9 +98,9 @@ def read(
 
     try:
         field_map = batch_cli.parse_field_map(field)
+        options = IngestOptions(max_bytes=max_bytes, require_english=not any_language, field_map=field_map)
     except ValueError as exc:
         fail(str(exc), code=2)
-    options = IngestOptions(max_bytes=max_bytes, require_english=not any_language, field_map=field_map)
     settings = _settings(model, max_bytes, not any_language)
     if not batch_cli.is_batch(inputs):
         try:
@@ -198,7 +198,7 @@ def bench(
     if api:
         from byline.web.bench import bench_api
 
-        result = bench_api(n=min(n, 200))
+        result = bench_api(n=min(n, 200), model=model)
     else:
         from byline.bench import bench_reading
 
@@ -211,14 +211,22 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(8000, "--port"),
     model: str | None = ModelOption,
-    max_body: int = typer.Option(2_000_000, "--max-body", help="Largest request body accepted, in bytes."),
+    max_body: int = typer.Option(5_000_000, "--max-body", help="Largest request body accepted, in bytes."),
     timeout: float = typer.Option(30.0, "--timeout", help="Longest processing time per request, in seconds."),
     concurrency: int = typer.Option(2, "--concurrency", help="Readings processed at once; more get 503."),
 ) -> None:
     """Serve the reading page and the JSON API."""
+    from byline.web.app import WebLimits
     from byline.web.server import run
 
-    run(host=host, port=port, model=model, max_body=max_body, timeout=timeout, concurrency=concurrency)
+    try:
+        limits = WebLimits(max_body_bytes=max_body, max_seconds=timeout, max_concurrent=concurrency)
+    except ValueError as exc:
+        fail(str(exc), code=2)
+    try:
+        run(host=host, port=port, limits=limits, model=model)
+    except BylineError as exc:
+        fail(exc.message)
 
 
 def entry() -> None:  # pragma: no cover - console entry

@@ -17,11 +17,15 @@ CATALOGUE: dict[str, str] = {
     "truncated": "the input is truncated or corrupt ({detail})",
     "malformed": "the input is malformed ({detail})",
     "no_body": "no article body could be extracted from the HTML",
+    "no_text": "no article text is left once the headline, captions and boilerplate are set aside",
+    "unreadable": "the input could not be read ({detail})",
     "not_english": "the text is in {language}, not English; byline reads English only",
     "unsupported": "unsupported input type ({detail})",
     "no_articles": "no articles found in it",
     "model_missing": "the spaCy pipeline {model!r} is not installed ({detail})",
     "timeout": "reading took longer than {seconds} s",
+    "busy": "the server is already reading {limit} article(s) at once; try again shortly",
+    "no_route": "no such page or endpoint ({detail})",
     "internal": "byline failed while reading it ({detail})",
 }
 

@@ -137,3 +137,16 @@ def test_batch_writes_one_json_per_article_into_a_folder(runner, tmp_path):
     _run(runner, "read", str(_batch_dir(tmp_path)), "--format", "json", "--out", str(out))
     files = sorted(p.name for p in out.iterdir())
     assert len(files) == 2 and all(name.endswith(".json") for name in files)
+
+
+def test_resume_of_an_html_batch_skips_the_pages_already_written(runner, tmp_path):
+    folder, out = _batch_dir(tmp_path), tmp_path / "pages"
+    _run(runner, "read", str(folder), "--format", "html", "--out", str(out))
+    assert len(list(out.iterdir())) == 2
+    result = _run(runner, "read", str(folder), "--format", "html", "--out", str(out), "--resume")
+    assert "skipped 2 already done" in result.stderr
+
+
+def test_unknown_field_name_is_a_usage_error_not_a_traceback(runner):
+    result = _run(runner, "read", str(SAMPLE), str(SAMPLE), "--field", "colour=body")
+    assert result.exit_code == 2 and "colour" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,695 @@
+"""The reading as a picture: one self-contained HTML page (inline CSS and JS, nothing fetched).
+
+The article text is drawn from a boundary sweep over every span offset, so spans of all layers
+(attributed speech, cues, sources, hedges, entity mentions, later layers in ``reading.spans``) nest or
+split into well-formed markup however they overlap. Every attribution gets a card with its chain
+(outlet → … → speaker, from ``Attribution.via``); the page's script only shows and hides what is drawn here.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from byline.attribution.sourcing import group_by_speaker, speaker_label
+from byline.reading import Attribution, LabeledSpan, Reading, SpeakerGroup
+
+# (background, ink) per speaker, cycled: body text (TEXT_INK) on the background and the ink on the page
+# paper both meet WCAG AA (4.5:1); tests/render/test_html.py checks it.
+PALETTE: tuple[tuple[str, str], ...] = (
+    ("#dbe9fd", "#1d4ed8"),
+    ("#fde7c2", "#94510a"),
+    ("#d3f1db", "#166534"),
+    ("#fbdde7", "#a3214f"),
+    ("#e6e0fb", "#5b3cc4"),
+    ("#cdefed", "#0f6b63"),
+    ("#fde0d3", "#a63f16"),
+    ("#e9f0c6", "#4f5c0c"),
+)
+TEXT_INK = "#1b1b1f"
+PAPER = "#fbfaf7"
+PANEL = "#ffffff"
+PREVIEW_CHARS = 320
+
+KIND_LABELS = {
+    "direct": "direct quote",
+    "indirect": "reported speech",
+    "mixed": "partly quoted",
+    "block": "block quote",
+}
+LAYER_CLASSES = {"slant": "ly-slant", "voice": "ly-voice"}
+_SEP = " · "
+_JSON_ESCAPED = ("<", ">", "&", "\u2028", "\u2029")
+
+
+# --------------------------------------------------------------------------------------------- markup sweep
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One element to draw over ``text[start:end]``; ``rank`` orders equal stretches (lower is outer)."""
+
+    start: int
+    end: int
+    rank: int
+    attrs: tuple[tuple[str, str], ...]
+    first: tuple[tuple[str, str], ...] = ()  # only on the first piece drawn, e.g. the keyboard handle
+
+
+def _open_tag(mark: Mark, first: bool) -> str:
+    attrs = list(mark.attrs) + (list(mark.first) if first else [])
+    rendered = "".join(f' {name}="{html.escape(value)}"' for name, value in attrs)
+    return f"<span{rendered}>"
+
+
+def sweep_markup(text: str, lo: int, hi: int, marks: Sequence[Mark], drawn: set[Mark] | None = None) -> str:
+    """Escaped markup of ``text[lo:hi]`` with every mark drawn as a span, split where marks cross.
+
+    A sweep over the marks' boundaries keeps the open spans as a stack: where a mark ends under others,
+    those are closed and reopened, so the markup stays well-formed however marks overlap. ``drawn``
+    (marks already drawn in earlier stretches) is updated, so that first-piece attributes go on a
+    mark's first piece only, when one text is swept in several stretches.
+    """
+    clipped = [(max(m.start, lo), min(m.end, hi), m) for m in marks if min(m.end, hi) > max(m.start, lo)]
+    starting: dict[int, list[int]] = defaultdict(list)
+    ending: dict[int, list[int]] = defaultdict(list)
+    for i, (start, end, _) in enumerate(clipped):
+        starting[start].append(i)
+        ending[end].append(i)
+    bounds = sorted({lo, hi, *starting, *ending})
+    drawn = set() if drawn is None else drawn
+    out: list[str] = []
+    stack: list[int] = []
+    active: set[int] = set()
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        active.difference_update(ending.get(a, ()))
+        active.update(starting.get(a, ()))
+        keep = next((depth for depth, i in enumerate(stack) if i not in active), len(stack))
+        out.extend("</span>" for _ in stack[keep:])
+        del stack[keep:]
+        opening = sorted(active.difference(stack), key=lambda i: (-clipped[i][1], clipped[i][0], clipped[i][2].rank, i))
+        for i in opening:
+            mark = clipped[i][2]
+            out.append(_open_tag(mark, mark not in drawn))
+            drawn.add(mark)
+            stack.append(i)
+        out.append(html.escape(text[a:b], quote=False))
+    out.extend("</span>" for _ in stack)
+    return "".join(out)
+
+
+def marks_by_paragraph(bounds: Sequence[tuple[int, int]], marks: Iterable[Mark]) -> list[list[Mark]]:
+    """The marks that overlap each paragraph (a mark over several is in each)."""
+    starts = [start for start, _ in bounds]
+    buckets: list[list[Mark]] = [[] for _ in bounds]
+    for mark in marks:
+        first = max(0, bisect_right(starts, mark.start) - 1)
+        for index in range(first, len(bounds)):
+            if bounds[index][0] >= mark.end:
+                break
+            if bounds[index][1] > mark.start:
+                buckets[index].append(mark)
+    return buckets
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: split at blank lines, or at line breaks when there are none."""
+    splitter = r"\n[ \t\r\f\v]*\n\s*" if re.search(r"\n[ \t\r\f\v]*\n", text) else r"\n\s*"
+    bounds, start = [], 0
+    for gap in re.finditer(splitter, text):
+        bounds.append((start, gap.start()))
+        start = gap.end()
+    bounds.append((start, len(text)))
+    trimmed = []
+    for s, e in bounds:
+        chunk = text[s:e]
+        s2, e2 = s + len(chunk) - len(chunk.lstrip()), e - len(chunk) + len(chunk.rstrip())
+        if e2 > s2:
+            trimmed.append((s2, e2))
+    return trimmed
+
+
+# --------------------------------------------------------------------------------------------- speakers
+
+
+@dataclass(frozen=True)
+class ReadingIndex:
+    """What the page looks up per attribution, computed once: speaker groups and colours, labels, via links."""
+
+    groups: list[SpeakerGroup]
+    colour_of: dict[str, int]
+    labels: dict[str, str]
+    by_id: dict[str, Attribution]
+    reported_through: dict[str, list[Attribution]]
+
+    @classmethod
+    def of(cls, reading: Reading) -> ReadingIndex:
+        groups = reading.sourcing.by_speaker if reading.sourcing else group_by_speaker(reading)
+        reported: dict[str, list[Attribution]] = defaultdict(list)
+        for a in reading.attributions:
+            if a.via is not None and a.via != a.id:
+                reported[a.via].append(a)
+        return cls(
+            groups=groups,
+            colour_of={aid: index for index, group in enumerate(groups) for aid in group.attributions},
+            labels={a.id: speaker_label(reading, a) for a in reading.attributions},
+            by_id={a.id: a for a in reading.attributions},
+            reported_through=dict(reported),
+        )
+
+    def colour(self, attribution_id: str) -> int:
+        return self.colour_of.get(attribution_id, 0) % len(PALETTE)
+
+    def index(self, attribution_id: str) -> int:
+        return self.colour_of.get(attribution_id, -1)
+
+    def label(self, attribution: Attribution) -> str:
+        return self.labels.get(attribution.id) or attribution.id
+
+    def chain(self, attribution: Attribution) -> list[Attribution]:
+        """The attribution and those it is reported through, outermost first (a cycle is cut where it closes)."""
+        chain, seen = [attribution], {attribution.id}
+        while chain[-1].via in self.by_id and chain[-1].via not in seen:
+            chain.append(self.by_id[chain[-1].via])
+            seen.add(chain[-1].id)
+        return chain[::-1]
+
+    def reported(self, attribution: Attribution) -> list[Attribution]:
+        return self.reported_through.get(attribution.id, [])
+
+
+def _sp(index: int) -> str:
+    return f"sp{index % len(PALETTE)}"
+
+
+# --------------------------------------------------------------------------------------------- marks
+
+
+def _valid(start: int, end: int, size: int) -> bool:
+    return 0 <= start < end <= size
+
+
+def attribution_marks(reading: Reading, ix: ReadingIndex) -> list[Mark]:
+    """Marks for content, cue, source and hedges of every attribution."""
+    size = len(reading.article.text)
+    marks: list[Mark] = []
+    for a in reading.attributions:
+        sp = _sp(ix.colour(a.id))
+        who = str(ix.index(a.id))
+        anon = " anon" if a.source.anonymous else ""
+        parts = [(c, 0, f"q {sp} k-{a.kind}{anon}") for c in a.content]
+        if a.cue is not None:
+            parts.append((a.cue, 1, f"cue {sp}"))
+        if a.source.span is not None:
+            parts.append((a.source.span, 1, f"src {sp}"))
+        parts = [p for p in parts if _valid(p[0].start, p[0].end, size)]
+        handle = min(range(len(parts)), key=lambda i: (parts[i][0].start, parts[i][1]), default=None)
+        for i, (span, rank, classes) in enumerate(parts):
+            attrs = (("class", classes), ("data-a", a.id), ("data-sp", who))
+            first = _handle(_handle_label(ix, a, span.text)) if i == handle else ()
+            marks.append(Mark(span.start, span.end, rank, attrs, first))
+        for hedge in a.hedges:
+            if _valid(hedge.start, hedge.end, size):
+                tip = ("class", "hedge"), ("data-a", a.id), ("data-tip", f"hedge: {hedge.text}")
+                marks.append(Mark(hedge.start, hedge.end, 3, tip))
+    return marks
+
+
+def _handle(label: str) -> tuple[tuple[str, str], ...]:
+    """Attributes that make a drawn span the keyboard handle of its attribution."""
+    return (("aria-pressed", "false"), ("aria-label", label), ("tabindex", "0"), ("role", "button"))
+
+
+def _handle_label(ix: ReadingIndex, a: Attribution, text: str) -> str:
+    return f"{KIND_LABELS.get(a.kind, a.kind)} by {ix.label(a)}: {_preview(text, 90)}"
+
+
+def entity_marks(reading: Reading) -> list[Mark]:
+    """One mark per entity mention, keyed by entity id."""
+    size = len(reading.article.text)
+    return [
+        Mark(m.start, m.end, 2, (("class", "men"), ("data-e", entity.id)))
+        for entity in reading.entities
+        for m in entity.mentions
+        if _valid(m.start, m.end, size)
+    ]
+
+
+def layer_tip(span: LabeledSpan) -> str:
+    """What hovering a later-layer span says: the label, its layer, confidence and evidence."""
+    parts = [humanise(span.label), span.layer]
+    if span.confidence < 1.0:
+        parts.append(f"confidence {span.confidence:.2f}")
+    if span.evidence:
+        parts.append(span.evidence)
+    return _SEP.join(parts)
+
+
+def layer_marks(reading: Reading) -> list[Mark]:
+    """Marks for spans of later layers (voice, slant, …), each focusable with its label as a tooltip."""
+    size = len(reading.article.text)
+    marks = []
+    for span in reading.spans:
+        if not _valid(span.start, span.end, size):
+            continue
+        classes = f"ly {LAYER_CLASSES.get(span.layer, 'ly-other')} lb-{slug(span.label)}"
+        attrs = (
+            ("class", classes),
+            ("data-layer", span.layer),
+            ("data-label", span.label),
+            ("data-tip", layer_tip(span)),
+        )
+        marks.append(Mark(span.start, span.end, 4, attrs, (("tabindex", "0"),)))
+    return marks
+
+
+# --------------------------------------------------------------------------------------------- figures
+
+
+def _covered(spans: Iterable[tuple[int, int]]) -> int:
+    total, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            total += end - start
+            reach = end
+    return total
+
+
+def speech_by_speaker(reading: Reading, ix: ReadingIndex) -> Counter[int]:
+    """Characters of attributed speech per speaker group, each character counted once (innermost quote)."""
+    size = len(reading.article.text)
+    owner: dict[int, tuple[int, int]] = {}
+    for a in reading.attributions:
+        for c in a.content:
+            if not _valid(c.start, c.end, size):
+                continue
+            for offset in range(c.start, c.end):
+                if offset not in owner or owner[offset][0] > c.end - c.start:
+                    owner[offset] = (c.end - c.start, ix.index(a.id))
+    return Counter(group for _, group in owner.values())
+
+
+def local_summary(reading: Reading, ix: ReadingIndex | None = None) -> dict[str, Any]:
+    """Summary figures from the attributions alone (used where byline.render.summary gives none)."""
+    ix = ix or ReadingIndex.of(reading)
+    attributions = reading.attributions
+    text = reading.article.text
+    spans = [(c.start, c.end) for a in attributions for c in a.content if _valid(c.start, c.end, len(text))]
+    return {
+        "attributions": len(attributions),
+        "by_kind": dict(Counter(a.kind for a in attributions)),
+        "named": sum(1 for a in attributions if a.source.entity is not None),
+        "anonymous": sum(1 for a in attributions if a.source.anonymous),
+        "hedged": sum(1 for a in attributions if a.hedges),
+        "attributed_share": round(_covered(spans) / len(text), 4) if text else 0.0,
+        "unresolved": sum(1 for a in attributions if a.source.entity is None and not a.source.anonymous),
+        "speakers": len(ix.groups),
+        "chains": sum(1 for a in attributions if a.via is not None),
+        "chain_depth": max((len(ix.chain(a)) for a in attributions), default=0),
+    }
+
+
+def _external_summary(reading: Reading) -> dict[str, Any]:
+    if reading.sourcing and reading.sourcing.summary:
+        return reading.sourcing.summary
+    try:
+        from byline.render.summary import sourcing_summary
+    except ImportError:
+        return {}
+    return sourcing_summary(reading)
+
+
+def summary_figures(reading: Reading, ix: ReadingIndex | None = None) -> dict[str, Any]:
+    """The figures in the header: ``local_summary`` keys, taken from the shared summary where it has them."""
+    figures = local_summary(reading, ix)
+    for key, value in _external_summary(reading).items():
+        if key in figures and isinstance(value, type(figures[key])):
+            figures[key] = value
+    return figures
+
+
+# --------------------------------------------------------------------------------------------- helpers
+
+
+def esc(value: object) -> str:
+    """Text escaped for HTML content and attribute values."""
+    return html.escape(str(value), quote=True)
+
+
+def slug(value: str) -> str:
+    """A CSS-safe class suffix."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
+
+
+def humanise(label: str) -> str:
+    """``Loaded_Language`` → ``Loaded language``; ``Exaggeration,Minimisation`` → ``Exaggeration, minimisation``."""
+    words = re.sub(r"\s*,\s*", ", ", re.sub(r"[_\-]+", " ", label)).strip()
+    return words[:1].upper() + words[1:].lower() if words else label
+
+
+def _preview(text: str, limit: int = PREVIEW_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+# --------------------------------------------------------------------------------------------- sections
+
+
+def _masthead(reading: Reading, home: str | None) -> str:
+    article = reading.article
+    kicker = [x for x in (article.outlet, article.published) if x]
+    meta = []
+    if article.authors:
+        meta.append(esc("By " + ", ".join(article.authors)))
+    if article.url and re.match(r"https?://", article.url, re.IGNORECASE):
+        meta.append(f'<a href="{esc(article.url)}" rel="noopener noreferrer nofollow">{esc(article.url)}</a>')
+    elif article.url:
+        meta.append(esc(article.url))
+    if article.origin and article.origin != article.url:
+        meta.append(f"read from {esc(article.origin)}")
+    sentences = f" · {_plural(len(reading.sentences), 'sentence')}" if reading.sentences else ""
+    meta.append(f"{len(article.text.split())} words{sentences}")
+    nav = ""
+    if home is not None:
+        nav = (
+            f'<nav class="topnav" aria-label="byline"><a class="brand" href="{esc(home)}">byline</a>'
+            f'<a href="{esc(home)}">← Read another article</a></nav>'
+        )
+    meta_html = "".join(f"<span>{m}</span>" for m in meta)
+    return (
+        f'{nav}<header class="masthead"><p class="kicker">{"".join(f"<span>{esc(k)}</span>" for k in kicker)}'
+        f"{'' if kicker else '<span>byline reading</span>'}</p>"
+        f'<h1>{esc(article.title or "Untitled article")}</h1><p class="byline-meta">{meta_html}</p></header>'
+    )
+
+
+def _voicebar(reading: Reading, ix: ReadingIndex) -> str:
+    size = len(reading.article.text) or 1
+    shares = speech_by_speaker(reading, ix)
+    segments = []
+    for index, group in enumerate(ix.groups):
+        if shares.get(index):
+            pct = 100 * shares[index] / size
+            label = f"{group.speaker}: {pct:.0f}% of the text"
+            segments.append(
+                f'<span class="{_sp(index)}" style="width:{pct:.2f}%;background:var(--sp-bg);'
+                f'border-bottom:3px solid var(--sp-ink)" title="{esc(label)}"></span>'
+            )
+    own = 100 - 100 * sum(shares.values()) / size
+    segments.append(
+        f'<span class="outlet-voice" style="width:{max(own, 0):.2f}%" title="the outlet\'s own voice"></span>'
+    )
+    return f'<div class="voicebar" aria-hidden="true">{"".join(segments)}</div>'
+
+
+def _voice_caption(share: float) -> str:
+    said = round(100 * share)
+    return f"{said}% of the text is attributed speech; {100 - said}% is in the outlet's own voice"
+
+
+def _figure(label: str, value: object, note: str = "") -> str:
+    small = f"<small>{esc(note)}</small>" if note else ""
+    return f"<div><dt>{esc(label)}</dt><dd>{esc(value)}{small}</dd></div>"
+
+
+def _profile(reading: Reading, ix: ReadingIndex) -> str:
+    f = summary_figures(reading, ix)
+    kinds = f["by_kind"]
+    kind_note = ", ".join(f"{kinds[k]} {k}" for k in KIND_LABELS if kinds.get(k))
+    share = f["attributed_share"]
+    figures = [
+        _figure("Attributions", f["attributions"], kind_note),
+        _figure("Speakers", f["speakers"]),
+        _figure("Named", f["named"], "resolved to an entity"),
+        _figure("Anonymous", f["anonymous"], f"{f['unresolved']} unresolved" if f["unresolved"] else ""),
+        _figure("Hedged", f["hedged"]),
+        _figure("Via chains", f["chains"], f"deepest chain: {f['chain_depth']}" if f["chains"] else ""),
+        _figure("Attributed", f"{100 * share:.0f}%", "of the text"),
+    ]
+    layers = Counter(s.layer for s in reading.spans)
+    if layers:
+        note = ", ".join(f"{n} {layer}" for layer, n in sorted(layers.items()))
+        figures.append(_figure("Later layers", sum(layers.values()), note))
+    return (
+        '<section class="profile" aria-labelledby="profile-h"><h2 id="profile-h">Sourcing profile</h2>'
+        f'{_voicebar(reading, ix)}<p class="voicebar-cap">{esc(_voice_caption(share))}</p>'
+        f'<dl class="figures">{"".join(figures)}</dl></section>'
+    )
+
+
+def _article(reading: Reading, ix: ReadingIndex) -> str:
+    text = reading.article.text
+    marks = attribution_marks(reading, ix) + entity_marks(reading) + layer_marks(reading)
+    bounds = paragraph_bounds(text)
+    drawn: set[Mark] = set()
+    paragraphs = "".join(
+        f'<p data-o="{start}">{sweep_markup(text, start, end, bucket, drawn)}</p>'
+        for (start, end), bucket in zip(bounds, marks_by_paragraph(bounds, marks), strict=True)
+    )
+    notice = ""
+    if not reading.attributions:
+        notice = (
+            '<p class="noattr">No attributions were found in this article: all of it reads in the outlet\'s voice.</p>'
+        )
+    return f'<main class="article" id="article" aria-label="Article text">{notice}{paragraphs}</main>'
+
+
+def _node(reading: Reading, ix: ReadingIndex, a: Attribution, selected: bool) -> str:
+    label = f'<span class="who">{esc(ix.label(a))}</span>'
+    cue = f' <span class="node-cue">{esc(a.cue.text)}</span>' if a.cue is not None else ""
+    sp = _sp(ix.colour(a.id))
+    if selected:
+        return f'<strong class="node self {sp}"><span class="dot"></span>{label}</strong>{cue}'
+    return (
+        f'<button type="button" class="node {sp}" data-go="{esc(a.id)}"><span class="dot"></span>{label}</button>{cue}'
+    )
+
+
+def chain_tree(reading: Reading, ix: ReadingIndex, a: Attribution) -> str:
+    """The chain outlet → … → speaker of one attribution, as nested lists."""
+    outlet = reading.article.outlet
+    note = ' <span class="node-cue">the outlet</span>' if outlet else ""
+    nodes = [f'<span class="node outlet"><span class="who">{esc(outlet or "The outlet")}</span></span>{note}']
+    nodes += [_node(reading, ix, link, link.id == a.id) for link in ix.chain(a)]
+    markup = ""
+    for node in reversed(nodes):
+        markup = f"<li>{node}{f'<ol>{markup}</ol>' if markup else ''}</li>"
+    return f'<ol class="tree" aria-label="Source chain">{markup}</ol>'
+
+
+def _facts(ix: ReadingIndex, a: Attribution) -> str:
+    rows = [("Said", KIND_LABELS.get(a.kind, a.kind))]
+    if a.cue is not None:
+        rows.append(("Cue", esc(a.cue.text)))
+    source = esc(ix.label(a))
+    if a.source.anonymous:
+        description = f" — {esc(a.source.description)}" if a.source.description else ""
+        source = f'<span class="flag anon">anonymous</span>{description}'
+    elif a.source.entity is None:
+        source += ' <span class="tag">unresolved</span>'
+    rows.append(("Source", source))
+    hedges = ", ".join(f"“{esc(h.text)}”" for h in a.hedges)
+    rows.append(("Hedges", f'<span class="flag hedged">{hedges}</span>' if hedges else "none"))
+    if a.negated:
+        rows.append(("Negated", '<span class="flag neg">yes: the statement is denied</span>'))
+    confidence = f"{a.confidence:.2f}" + (f"{_SEP}{esc(a.evidence)}" if a.evidence else "")
+    rows.append(("Confidence", confidence))
+    return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+
+
+def _card(reading: Reading, ix: ReadingIndex, a: Attribution) -> str:
+    sp = _sp(ix.colour(a.id))
+    content = " … ".join(c.text for c in a.content)
+    quote = f'<blockquote class="{sp}">{esc(_preview(content))}</blockquote>' if content else ""
+    reported = ix.reported(a)
+    through = ""
+    if reported:
+        buttons = "".join(_node(reading, ix, x, False) for x in reported)
+        through = f'<p class="reported">Reported through this: {buttons}</p>'
+    chain_ids = " ".join(link.id for link in ix.chain(a) if link.id != a.id)
+    flags = []
+    if a.source.anonymous:
+        flags.append('<span class="tag flag anon">anonymous</span>')
+    if a.hedges:
+        flags.append('<span class="tag flag hedged">hedged</span>')
+    return (
+        f'<section class="card {sp}" id="card-{esc(a.id)}" data-card="{esc(a.id)}"'
+        f' data-chain="{esc(chain_ids)}" hidden>'
+        f'<h3><span class="dot"></span>{esc(ix.label(a))}'
+        f' <span class="tag">{esc(KIND_LABELS.get(a.kind, a.kind))}</span>{"".join(flags)}</h3>'
+        f"{quote}<h4>Chain</h4>{chain_tree(reading, ix, a)}{through}{_facts(ix, a)}</section>"
+    )
+
+
+def _chain_box(reading: Reading, ix: ReadingIndex) -> str:
+    hint = (
+        "Hover, click or tab to a highlighted statement (Enter) to see who says it and through whom."
+        if reading.attributions
+        else "No attributions to show."
+    )
+    cards = "".join(_card(reading, ix, a) for a in reading.attributions)
+    return (
+        '<section class="box chain-box" id="chain-panel" aria-live="polite" aria-labelledby="chain-h">'
+        '<button type="button" class="close-card" aria-label="Close the attribution">Close</button>'
+        f'<h2 id="chain-h">Attribution</h2><p class="hint" id="chain-empty">{hint}</p>{cards}</section>'
+    )
+
+
+def _chips(reading: Reading, ix: ReadingIndex) -> str:
+    if not ix.groups:
+        return ""
+    chips = []
+    for index, group in enumerate(ix.groups):
+        anon = ' <span class="tag">anon</span>' if group.anonymous else ""
+        chips.append(
+            f'<li><button type="button" class="chip {_sp(index)}" data-sp="{index}" aria-pressed="false">'
+            f'<span class="dot"></span>{esc(group.speaker)}{anon}'
+            f' <span class="count">{len(group.attributions)}</span></button></li>'
+        )
+    return (
+        '<section class="box" aria-labelledby="speakers-h"><h2 id="speakers-h">Speakers</h2>'
+        f'<ul class="chips">{"".join(chips)}</ul></section>'
+    )
+
+
+def _entities(reading: Reading) -> str:
+    if not reading.entities:
+        return ""
+    ranked = sorted(reading.entities, key=lambda e: (-len(e.mentions), e.name.lower()))
+    items = "".join(
+        f'<li><button type="button" class="ent" data-e="{esc(e.id)}" aria-pressed="false">{esc(e.name)}'
+        f' <span class="tag">{esc(e.type)}</span> <span class="count">{len(e.mentions)}</span></button></li>'
+        for e in ranked
+    )
+    return (
+        '<section class="box entity-box" aria-labelledby="entities-h"><h2 id="entities-h">Entities</h2>'
+        f'<ul class="entities">{items}</ul></section>'
+    )
+
+
+def _legend(reading: Reading) -> str:
+    rows = [
+        ('<span class="sample">Plain text</span>', "the outlet's own voice"),
+        ('<span class="sample q sp0">Coloured</span>', "attributed speech, coloured by speaker"),
+        ('<span class="sample q sp0 anon">Hatched</span>', "speech from an anonymous source"),
+        ('<span class="sample cue sp0">said</span>', "the cue that attributes it"),
+        ('<span class="sample src sp0">Source</span>', "who it is attributed to"),
+        ('<span class="sample hedge">reportedly</span>', "a hedge"),
+    ]
+    for layer, labels in _layer_labels(reading).items():
+        css = LAYER_CLASSES.get(layer, "ly-other")
+        names = ", ".join(humanise(label) for label in labels)
+        rows.append(
+            (f'<span class="sample ly {css}">{esc(humanise(layer))}</span>', f"{esc(layer)} layer: {esc(names)}")
+        )
+    if reading.entities:
+        rows.append(('<span class="sample men hl">Mention</span>', "a mention of the entity picked below"))
+    items = "".join(f"<li>{sample}<span>{text}</span></li>" for sample, text in rows)
+    return f'<section class="legend-strip" aria-label="Legend"><ul class="legend">{items}</ul></section>'
+
+
+def _layer_labels(reading: Reading) -> dict[str, list[str]]:
+    layers: dict[str, list[str]] = {}
+    for span in reading.spans:
+        labels = layers.setdefault(span.layer, [])
+        if span.label not in labels:
+            labels.append(span.label)
+    return layers
+
+
+def _kept_out(reading: Reading) -> str:
+    article = reading.article
+    groups = [("Captions", article.captions), ("Credits", article.credits), ("Boilerplate", article.boilerplate)]
+    groups = [(name, items) for name, items in groups if items]
+    if not groups:
+        return ""
+    counts = ", ".join(_plural(len(items), name.lower().rstrip("s")) for name, items in groups)
+    body = "".join(
+        f"<h3>{name}</h3><ul>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ul>" for name, items in groups
+    )
+    return (
+        f'<section class="kept" aria-label="Kept out of the body"><details><summary>Kept out of the body ({counts})'
+        f"</summary>{body}</details></section>"
+    )
+
+
+def _footer(reading: Reading) -> str:
+    meta = reading.meta
+    bits = [f"byline {meta['byline_version']}" if meta.get("byline_version") else "byline"]
+    if meta.get("model"):
+        bits.append(f"model {meta['model']}")
+    if meta.get("stages"):
+        bits.append("stages " + ", ".join(map(str, meta["stages"])))
+    bits.append(f"schema {reading.schema_version}")
+    spans = "".join(f"<span>{esc(b)}</span>" for b in bits)
+    button = '<button type="button" class="btn" id="download-json">Download the Reading JSON</button>'
+    return f'<footer class="meta">{spans}{button}</footer>'
+
+
+# --------------------------------------------------------------------------------------------- page
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return files("byline.render").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def palette_css() -> str:
+    """CSS variables of each speaker colour."""
+    return "\n".join(f".sp{i} {{ --sp-bg: {bg}; --sp-ink: {ink}; }}" for i, (bg, ink) in enumerate(PALETTE))
+
+
+def embedded_json(reading: Reading) -> str:
+    """The Reading as JSON safe inside a <script> element (no '<', '>', '&' or line separators)."""
+    data = reading.model_dump_json()
+    for char in _JSON_ESCAPED:
+        data = data.replace(char, f"\\u{ord(char):04x}")
+    return data
+
+
+def _csp(script: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def render_html(reading: Reading, home: str | None = None) -> str:
+    """The reading as one self-contained HTML page; ``home`` adds a link back to the page that made it."""
+    ix = ReadingIndex.of(reading)
+    script = _asset("reading.js")
+    style = _asset("reading.css") + "\n" + palette_css()
+    title = reading.article.title or "Untitled article"
+    side = _chain_box(reading, ix) + _chips(reading, ix) + _entities(reading)
+    return (
+        "<!doctype html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(_csp(script))}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="byline"><title>{esc(title)} · byline</title>'
+        f'<meta name="byline-origin" content="{esc(reading.article.origin or "")}">'
+        f"<style>{style}</style></head>"
+        f'<body data-slug="{esc(slug(title)[:60])}"><a class="skip" href="#article">Skip to the article</a>'
+        f"{_masthead(reading, home)}{_profile(reading, ix)}{_legend(reading)}"
+        f'<div class="layout">{_article(reading, ix)}'
+        f'<aside class="side" aria-label="Reading tools">{side}</aside></div>'
+        f"{_kept_out(reading)}{_footer(reading)}"
+        '<div id="tip" role="tooltip" hidden></div>'
+        f'<script type="application/json" id="byline-reading">{embedded_json(reading)}</script>'
+        f"<script>{script}</script></body></html>\n"
+    )

@@ -1,0 +1,1 @@
+"""Tests of byline.ingest (a package, so that module names such as test_html do not clash)."""

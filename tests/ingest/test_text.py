@@ -1,0 +1,119 @@
+"""Plain-text articles: headline rules, byline lines, body paragraphs and failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from byline.errors import BylineError
+from byline.ingest.text import article_from_text, byline_authors, looks_like_headline
+
+from .conftest import SAMPLES, english_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Port Town Mayor Defends Ferry Cuts in Leaked Memo",
+        "Council approves ferry cuts after late vote",  # sentence case, short
+        "Will the Ferry Survive the Winter?",
+        "Report: Mayor Told Staff to Admit U.S. Flaws",  # ends in an abbreviation, not a sentence period
+        "Mayor Defends Ferry Cuts, Says Route ‘Loses Money on Every Crossing.’",  # Title Case with a period
+        "“We Cannot Keep a Boat Running Half Empty”",
+    ],
+)
+def test_headline_like_first_lines(line):
+    assert looks_like_headline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Port Town councillors voted on Friday to cut weekend ferry services.",  # a sentence
+        "The Courier reported on Friday:",  # introduces a quotation
+        "the ferry will stop in January",  # starts in lower case
+        "By Marta Quill",  # a byline
+        "AP Photo/Dana Kelleher",  # a credit
+        "Advertisement",  # boilerplate
+        "Councillors voted. The mayor left before the count was read out",  # two sentences
+        # long, and not in title case
+        "Councillors in the small harbour town voted late on a wet Friday night to cut the weekend ferry",
+        "Sam Hale, left, speaks outside the chamber. (AP Photo/Dana Kelleher)",  # a caption
+    ],
+)
+def test_lines_that_are_not_headlines(line):
+    assert not looks_like_headline(line)
+
+
+def test_line_one_becomes_the_title_and_leaves_the_body():
+    article = article_from_text("Ferry Cuts Approved\n\n" + english_text(), origin="memo.txt")
+    assert article.title == "Ferry Cuts Approved"
+    assert article.text == english_text()
+    assert article.origin == "memo.txt"
+
+
+def test_a_first_line_without_a_blank_line_after_it_stays_in_the_body():
+    text = "Ferry Cuts Approved\n" + english_text()
+    article = article_from_text(text)
+    assert article.title is None
+    assert article.text.startswith("Ferry Cuts Approved\n")
+
+
+def test_a_lone_line_is_body_not_title():
+    article = article_from_text("Ferry Cuts Approved")
+    assert (article.title, article.text) == (None, "Ferry Cuts Approved")
+
+
+def test_paragraphs_are_joined_by_blank_lines_and_whitespace_normalised_within_lines():
+    article = article_from_text("Ferry Cuts\n\n  One   two\tthree. \n\n\n\nFour  five.\nSix.")
+    assert article.text == "One two three.\n\nFour five.\nSix."
+
+
+def test_a_known_title_removes_line_one_only_when_it_repeats_it():
+    repeated = article_from_text("Ferry Cuts Approved\n\nThe body.", title="Ferry cuts approved")
+    assert (repeated.title, repeated.text) == ("Ferry cuts approved", "The body.")
+    different = article_from_text("Council Meets Tonight\n\nThe body.", title="Ferry cuts approved")
+    assert different.text == "Council Meets Tonight\n\nThe body."
+
+
+def test_a_byline_line_after_the_headline_goes_to_authors():
+    article = article_from_text(
+        "Ferry Cuts Approved\n\nBy Marta Quill and Ravi Dunn, Port Town Courier\n\nBody."
+    )
+    assert article.authors == ["Marta Quill", "Ravi Dunn"]
+    assert article.text == "Body."
+
+
+def test_byline_authors_reads_only_short_by_lines():
+    assert byline_authors("By Marta Quill") == ["Marta Quill"]
+    assert byline_authors("By the end of the week the ferry had stopped running altogether.") == []
+
+
+def test_language_is_detected_on_the_body():
+    assert article_from_text(english_text()).language == "en"
+    assert article_from_text("Too short to judge.").language is None
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n", "\u200b\ufeff"])
+def test_blank_text_is_empty(text):
+    with pytest.raises(BylineError) as caught:
+        article_from_text(text, origin="blank.txt")
+    assert caught.value.code == "empty"
+    assert caught.value.message.startswith("blank.txt: ")
+
+
+def test_text_that_is_only_headline_and_boilerplate_has_no_text():
+    with pytest.raises(BylineError) as caught:
+        article_from_text("Ferry Cuts Approved\n\nAdvertisement\nShare this article", origin="chrome.txt")
+    assert caught.value.code == "no_text"
+
+
+def test_the_bundled_text_sample_reads_with_its_caption_credit_and_prompts_set_aside():
+    article = article_from_text((SAMPLES / "council-budget.txt").read_text(encoding="utf-8"))
+    assert article.title == "Harbour City Council Approves Budget After Mayor Concedes Pool Closures"
+    assert article.captions == [
+        "Mayor Dana Whitfield, left, speaks with reporters outside City Hall on Tuesday, March 3, 2026."
+    ]
+    assert article.credits == ["Photo by Lee Okafor/Harbour Gazette"]
+    assert len(article.boilerplate) == 2
+    assert article.text.startswith("Harbour City councillors approved")
+    assert article.text.endswith("The closures are a mistake the city will regret for years.")
