@@ -50,8 +50,11 @@ def bench_reading(n: int = 200, data: Path | None = None, settings: Settings | N
     read_s = _timed(lambda: [None for _ in reader.read_many(articles)])
 
     def rate(seconds: float) -> dict[str, float]:
-        return {"seconds": round(seconds, 2), "articles_per_s": round(len(articles) / seconds, 2),
-                "words_per_s": round(words / seconds, 1)}
+        return {
+            "seconds": round(seconds, 2),
+            "articles_per_s": round(len(articles) / seconds, 2),
+            "words_per_s": round(words / seconds, 1),
+        }
 
     return {
         "corpus": corpus,

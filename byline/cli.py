@@ -175,14 +175,17 @@ def eval_extraction(
 def train_attribution(
     data: Path = typer.Option(..., "--data", help="PolNeAR train JSONL."),
     out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
+    dev: Path | None = typer.Option(None, "--dev", help="PolNeAR dev JSONL: its scores go in the model card."),
     seed: int = typer.Option(0, "--seed"),
 ) -> None:
-    """Train the attribution model on PolNeAR train (CPU)."""
-    from byline.attribution import train
+    """Train the attribution cue model on PolNeAR train (CPU, a few minutes) and write its model card."""
+    from byline.attribution.detect import MODEL_DIR
+    from byline.attribution.train import train_attribution as train
 
-    if not data.is_file():
-        fail(BylineError("not_found", str(data)).message)
-    report = train.train_attribution(data, out or train.DEFAULT_MODEL_DIR, seed=seed)
+    for path in (data, dev):
+        if path is not None and not path.is_file():
+            fail(BylineError("not_found", str(path)).message)
+    report = train(data, out or MODEL_DIR, seed=seed, dev_path=dev)
     typer.echo(json.dumps(report, indent=2))
 
 

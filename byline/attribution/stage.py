@@ -1,18 +1,67 @@
-"""The attribution stage (placeholder until detection and resolution land: finds nothing yet)."""
+"""The attribution stage: detect, resolve speakers, attach hedges, mark anonymous sources, link chains.
+
+Every step is a pure function of the parse and what earlier steps found; nothing is parsed again.
+``write`` sets ``reading.attributions`` and refreshes ``reading.entities`` with the mentions that
+speaker resolution added (the updated registry is left in ``ctx.shared["registry"]``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from byline.attribution.anonymity import mark_anonymous
+from byline.attribution.chains import link_chains
+from byline.attribution.hedges import attach_hedges
+from byline.attribution.model import Candidate
+from byline.attribution.resolve import resolve, resolved_mentions
+from byline.entities.registry import Registry, build_registry
+from byline.entities.stage import REGISTRY_KEY
 from byline.pipeline import Context, register_stage
+from byline.reading import Attribution
+
+Detector = Callable[[Doc], list[Candidate]]
+
+
+@dataclass
+class AttributionFindings:
+    attributions: list[Attribution]
+    registry: Registry
+
+
+def default_detector() -> Detector:
+    """Attribution detection, imported when first needed."""
+    from byline.attribution.detect import detect
+
+    return detect
+
+
+def read_attributions(doc: Doc, candidates: list[Candidate], registry: Registry) -> AttributionFindings:
+    """Resolve -> hedges -> anonymity -> chains over candidates; the registry gains the resolved mentions."""
+    attributions = resolve(doc, candidates, registry)
+    attributions = attach_hedges(doc, attributions)
+    attributions = mark_anonymous(doc, attributions)
+    attributions = link_chains(doc, attributions, registry)
+    return AttributionFindings(attributions, registry.with_mentions(resolved_mentions(doc, attributions, registry)))
 
 
 class AttributionStage:
     name = "attribution"
 
-    def find(self, ctx: Context) -> list:
-        return []
+    def __init__(self, detector: Detector | None = None) -> None:
+        self._detector = detector
 
-    def write(self, ctx: Context, found: list) -> None:
-        ctx.reading.attributions = found
+    def find(self, ctx: Context) -> AttributionFindings:
+        detector = self._detector or default_detector()
+        registry = ctx.shared.get(REGISTRY_KEY) or build_registry(ctx.doc)
+        return read_attributions(ctx.doc, detector(ctx.doc), registry)
+
+    def write(self, ctx: Context, found: AttributionFindings) -> None:
+        ctx.reading.attributions = found.attributions
+        ctx.shared[REGISTRY_KEY] = found.registry
+        ctx.reading.entities = found.registry.to_entities()
 
 
 register_stage("attribution")(AttributionStage)

@@ -1,0 +1,838 @@
+"""Attribution detection over one spaCy parse: cues, their sources and their contents, in character offsets.
+
+Detection walks the dependency parse the pipeline already made (no second pass over the text):
+
+1. quotation marks are paired over the raw text (straight and curly; a quote running over paragraphs
+   re-opens each paragraph and closes only in the last; an unclosed mark ends at its paragraph's end);
+2. each token is scored as a possible cue head, by the shipped cue model (an averaged perceptron over
+   parse features, see ``train.py``) or, when that is absent, by the lexicon rules in ``cues.py``;
+3. for every cue the source is its subject (or the object of "according to", the agent of a passive,
+   the possessor of a noun cue), and the content is its clausal complement, the clause it interrupts
+   ("…, he said."), the quote next to it, or the paragraph after a colon;
+4. a few patterns are rules in both modes: noun cues with their holder ("Smith's claim that …"), a line
+   opening with a name and a colon ("Paul Ryan: …", "Q: …"), and "says"/"states" mis-tagged as nouns.
+
+Content spans follow PolNeAR's conventions: a complementiser "that" is part of the content, quotation
+marks are kept, punctuation outside the marks at either end is not.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from byline.attribution.cues import (
+    NEGATING_VERBS,
+    NEGATORS,
+    NOUN_CUES,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
+from byline.attribution.model import Candidate, CharSpan
+
+MODEL_DIR = Path(__file__).parent / "models" / "cue_perceptron"
+MODEL_FILE = "model.json"
+CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "acomp", "pcomp", "attr", "oprd")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+TRIM_PUNCT = ",.;:—–-"
+# Control verbs whose "to"-verb belongs to the cue: "declined to comment on", "went on to say".
+CONTROL_VERBS = frozenset({"decline", "refuse", "go", "want", "promise", "continue", "fail", "vow", "pledge"})
+# Verbs that take their content as a quote, not as a prepositional object ("said of him", "added to").
+QUOTING_VERBS = frozenset({"say", "add", "explain", "tell", "write", "identify", "speak"})
+# Children of a cue head that PolNeAR keeps inside the cue span when the cue model has no table for them.
+DEFAULT_CUE_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "what", "whom"})
+# Prepositions that set the scene of the speech act rather than say what was said.
+SCENE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "from", "by", "with"})
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "oprd", "acomp", "attr", "pcomp"})
+CONNECTIVES = frozenset({"however", "meanwhile", "moreover", "still", "yet", "also", "now", "so", "thus"})
+COLON_SPEAKER_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "CCONJ", "PUNCT", "ADP", "PART"})
+COLON_SPEAKER_WORDS = frozenset({"poll", "report", "survey", "study", "q", "a", "analysis", "sources", "source"})
+MISTAGGED_VERBS = frozenset({"says", "states", "writes", "notes", "adds", "argues", "claims", "warns", "reports"})
+# Parts of speech a cue head can have (verbs, "according", noun cues, a few adjectives: "is aware").
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "PROPN", "ADJ"})
+
+
+@dataclass
+class CueModel:
+    """A linear cue scorer (feature -> weight) and cue-extent statistics learned from PolNeAR train."""
+
+    weights: dict[str, float]
+    bias: float = 0.0
+    threshold: float = 0.0
+    cue_children: dict[str, float] = field(default_factory=dict)  # "dep|lower" -> share kept in the cue
+    name: str = "cue_perceptron"
+
+    def score(self, features: list[str]) -> float:
+        return self.bias + sum(self.weights.get(f, 0.0) for f in features)
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "weights": self.weights,
+            "cue_children": self.cue_children,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> CueModel:
+        return cls(
+            weights=dict(data["weights"]),
+            bias=float(data.get("bias", 0.0)),
+            threshold=float(data.get("threshold", 0.0)),
+            cue_children=dict(data.get("cue_children", {})),
+            name=str(data.get("name", "cue_perceptron")),
+        )
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(directory: Path = MODEL_DIR) -> CueModel | None:
+    """The shipped cue model, or None when its file is absent (detection then uses the lexicon rules)."""
+    path = Path(directory) / MODEL_FILE
+    if not path.exists():
+        return None
+    return CueModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+# --- quotation marks -------------------------------------------------------------------------------
+
+
+def _opens(text: str, i: int) -> bool:
+    mark = text[i]
+    if mark in "“«":
+        return True
+    if mark in "”»":
+        return False
+    before = text[i - 1] if i else " "
+    return before.isspace() or before in "([{—–-:" or before in QUOTE_OPEN
+
+
+def find_quotes(text: str) -> list[CharSpan]:
+    """Quoted stretches (marks included) of double quotation marks, straight or curly.
+
+    A quote that reaches the end of its paragraph open continues when the next paragraph opens with a
+    mark (the convention for quotes over several paragraphs); otherwise it ends at the paragraph's end.
+    """
+    quotes: list[CharSpan] = []
+    start: int | None = None
+    last_content = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and text.startswith("\n\n", i) and start is not None:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if not (j < n and text[j] in '"“«'):
+                quotes.append((start, last_content))
+                start = None
+            i = j + 1 if j < n and start is not None else j
+            continue
+        if ch in '"“”«»':
+            if start is None and _opens(text, i):
+                start = i
+            elif start is not None and not (ch in "“«" and i == start):
+                if ch in "“«":  # a second opening mark while open: the first was never closed
+                    quotes.append((start, last_content))
+                    start = i
+                else:
+                    quotes.append((start, i + 1))
+                    start = None
+        if not ch.isspace():
+            last_content = i + 1
+        i += 1
+    if start is not None:
+        quotes.append((start, last_content))
+    return [q for q in quotes if q[1] - q[0] > 1]
+
+
+def _quote_index(doc: Doc, quotes: list[CharSpan]) -> list[int]:
+    """For each token, the index of the quote it lies in, or -1."""
+    index = [-1] * len(doc)
+    qi = 0
+    for token in doc:
+        while qi < len(quotes) and quotes[qi][1] <= token.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi][0] <= token.idx < quotes[qi][1]:
+            index[token.i] = qi
+    return index
+
+
+# --- cue scoring -------------------------------------------------------------------------------------
+
+
+def cue_features(token: Token, in_quote: bool) -> list[str]:
+    """Features of a token as a possible cue head, from the parse only."""
+    lemma = token.lemma_.lower()
+    head = token.head
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "<end>"
+    prev = token.nbor(-1).lower_ if token.i > 0 else "<start>"
+    child_deps = sorted({c.dep_ for c in token.children})
+    feats = [
+        f"l={lemma}",
+        f"w={token.lower_}",
+        f"p={token.tag_}",
+        f"d={token.dep_}",
+        f"ld={lemma}|{token.dep_}",
+        f"lp={lemma}|{token.pos_}",
+        f"hl={head.lemma_.lower()}",
+        f"hd={head.dep_}",
+        f"ln={lemma}|{nxt}",
+        f"n={nxt}",
+        f"pv={prev}",
+        f"q={in_quote}",
+        f"lex={lemma in SPEECH_VERBS}|{token.pos_}",
+        f"noun={lemma in NOUN_CUES}|{token.pos_}",
+    ]
+    feats += [f"c={dep}" for dep in child_deps]
+    feats += [f"lc={lemma}|{dep}" for dep in child_deps if dep in CLAUSE_DEPS or dep in SUBJECT_DEPS]
+    return feats
+
+
+def _has_complement(token: Token) -> bool:
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children) or token.dep_ == "parataxis":
+        return True
+    # "…, he said" parsed as a complement of the clause it closes
+    return token.dep_ == "ccomp" and any(t.text == "," for t in token.doc[max(token.i - 3, 0) : token.i])
+
+
+def rule_cue(token: Token, in_quote: bool) -> bool:
+    """The lexicon rule: a speech or belief verb with something said, or "according to"."""
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return True
+    if in_quote or token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
+        return False
+    if lemma in WEAK_VERBS:
+        naming = lemma == "call" and any(c.dep_ in ("oprd", "xcomp") or c.lower_ in ("for", "on") for c in token.rights)
+        return naming or any(c.dep_ == "ccomp" for c in token.children)
+    if _has_complement(token):
+        return True
+    nested = token.dep_ in ("ccomp", "xcomp", "relcl", "acl")
+    return not nested and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def mistagged_speech_verb(token: Token) -> bool:
+    """A speech verb the tagger read as a plural noun after a quote: '…," Blinken states.'."""
+    if token.pos_ != "NOUN" or token.lower_ not in MISTAGGED_VERBS:
+        return False
+    names = [c for c in token.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ in ("PROPN", "PRON")]
+    if not names:
+        return False
+    first = min(t.left_edge.i for t in names)
+    return first > 0 and token.doc[first - 1].text in {",", *QUOTE_CLOSE}
+
+
+def noun_cue(token: Token) -> bool:
+    """An attribution noun with its holder and a that-clause: "Smith's claim that …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
+        return False
+    if not any(c.dep_ == "poss" for c in token.children):
+        return False
+    clauses = [c for c in token.rights if c.dep_ in ("acl", "ccomp", "appos")]
+    return any(g.dep_ == "mark" and g.lower_ == "that" for c in clauses for g in c.children)
+
+
+def _is_cue(token: Token, in_quote: bool, model: CueModel | None) -> tuple[bool, float, str]:
+    """Whether the token heads a cue, with a confidence and the name of what decided it."""
+    if mistagged_speech_verb(token):
+        return True, 0.7, "mistagged-verb"
+    if noun_cue(token):
+        return True, 0.7, "noun-cue"
+    if model is None:
+        return rule_cue(token, in_quote), 0.6, "cue-rules"
+    score = model.score(cue_features(token, in_quote))
+    if score <= model.threshold and token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and rule_cue(token, in_quote):
+        return True, 0.5, "cue-rules"  # "was quick to condemn": the model has seen too few of these
+    return score > model.threshold, 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0))), model.name
+
+
+# --- spans -------------------------------------------------------------------------------------------
+
+
+def _char_span(tokens: list[Token]) -> CharSpan | None:
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _paragraph_bounded(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The tokens that lie in the same paragraph as ``anchor`` (paragraphs end at a blank line)."""
+    if not tokens:
+        return tokens
+    doc = anchor.doc
+    lo, hi = min(tokens[0].i, anchor.i), max(tokens[-1].i, anchor.i)
+    breaks = [t.i for t in doc[lo : hi + 1] if t.is_space and "\n\n" in t.text]
+    before = max((i for i in breaks if i < anchor.i), default=-1)
+    after = min((i for i in breaks if i > anchor.i), default=len(doc))
+    return [t for t in tokens if before < t.i < after]
+
+
+def _mention(token: Token) -> CharSpan | None:
+    """A noun phrase as written: the token's subtree within its sentence and paragraph, without a
+    non-restrictive tail (", who …", ", including …"); a closed appositive keeps its comma, as in PolNeAR."""
+    sent = token.sent
+    tails = [c.left_edge.i for c in token.rights if c.dep_ in ("relcl", "prep", "acl") and _after_comma(c)]
+    cut = min(tails, default=None)
+    tokens = [t for t in token.subtree if sent.start <= t.i < sent.end and (cut is None or t.i < cut)]
+    tokens = _paragraph_bounded(tokens, token)
+    markup = max((n for n, t in enumerate(tokens) if t.text.endswith(">")), default=-1)
+    tokens = tokens[markup + 1 :]
+    if token.dep_ == "poss" and tokens and tokens[-1].dep_ == "case":
+        tokens = tokens[:-1]
+    appositive = any(c.dep_ == "appos" for c in token.rights)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not _keeps_closing(tokens, appositive):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in QUOTE_OPEN:
+        tokens.pop(0)
+    return _char_span(_whole_words(tokens))
+
+
+def _whole_words(tokens: list[Token]) -> list[Token]:
+    """Grow a run to whole words: "co-Anchor", "Capt." split by the tokenizer stay together."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    while first > 0 and not doc[first - 1].whitespace_ and (doc[first - 1].is_alpha or doc[first - 1].text == "-"):
+        first -= 1
+    return list(doc[first : last + 1]) if (first, last) != (tokens[0].i, tokens[-1].i) else tokens
+
+
+def _after_comma(token: Token) -> bool:
+    first = token.left_edge
+    return first.i > 0 and first.nbor(-1).text == ","
+
+
+def _keeps_closing(tokens: list[Token], appositive: bool) -> bool:
+    last = tokens[-1].text
+    if last in QUOTE_CLOSE:
+        return True
+    if last == ")":
+        return any(t.text == "(" for t in tokens)
+    return last == "," and appositive and sum(t.text == "," for t in tokens) >= 2
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _subject(token: Token) -> Token | None:
+    """The speaker slot of a verb: its active subject, or the agent of a passive ("by X")."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def find_source(cue: Token) -> Token | None:
+    """The token heading the cue's source mention, if the parse shows one."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        if to is not None:
+            return next((g for g in to.children if g.dep_ == "pobj"), None)
+        return next((c for c in cue.children if c.dep_ == "pobj"), None)
+    if cue.pos_ in ("NOUN", "PROPN"):
+        poss = next((c for c in cue.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        compound = next((c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if compound is not None:
+            return compound
+        acl = next((c for c in cue.children if c.dep_ == "acl"), None)
+        return _subject(acl) if acl is not None else None
+    subject = _subject(cue)
+    if subject is not None:
+        return subject
+    if cue.dep_ == "relcl":
+        return cue.head
+    node = cue
+    while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head.i != node.i:
+        node = node.head
+        subject = _subject(node)
+        if subject is not None:
+            return subject
+    return None
+
+
+def cue_tokens(cue: Token, model: CueModel | None) -> list[Token]:
+    """The cue head and the children PolNeAR keeps with it ("has said", "also said", "pointed out")."""
+    table = model.cue_children if model else {}
+    kept = [cue]
+    prep = _prep_object_cue(cue)
+    prep_cue = prep.i if prep is not None else -1
+    for child in sorted(cue.children, key=lambda t: abs(t.i - cue.i)):
+        key = f"{child.dep_}|{child.lower_}"
+        share = table.get(key, table.get(f"{child.dep_}|*"))
+        keep = share > 0.5 if share is not None else child.dep_ in DEFAULT_CUE_CHILD_DEPS
+        if child.i == prep_cue or (cue.lower_ == "according" and child.lower_ == "to"):
+            keep = True
+        if child.dep_ in ("aux", "auxpass") and child.text == "Will" and child.i != child.sent.start:
+            keep = False  # "George Will wrote": a name the tagger read as a modal
+        if keep and _adjacent(child, kept):
+            kept.append(child)
+    kept.sort(key=lambda t: t.i)
+    kept += _medium_phrase(cue, kept[-1])
+    last = kept[-1]
+    if last.i + 1 < len(cue.doc) and cue.doc[last.i + 1].text == ":":
+        kept.append(cue.doc[last.i + 1])
+    return kept
+
+
+def _medium_phrase(cue: Token, last: Token) -> list[Token]:
+    """ "said in a statement", "wrote in an email": the medium PolNeAR keeps inside the cue."""
+    doc = cue.doc
+    if last.i + 1 >= len(doc):
+        return []
+    prep = doc[last.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != cue.i or prep.lower_ not in ("in", "on"):
+        return []
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in NOUN_CUES:
+        return []
+    return list(doc[prep.i : pobj.i + 1])
+
+
+def cue_chain(cue: Token) -> Token | None:
+    """The speech verb that carries the content of a longer cue: "declined to comment", "went on to say",
+    "released a statement saying"."""
+    statement = next((c for c in cue.rights if c.dep_ == "dobj" and c.lemma_.lower() in NOUN_CUES), None)
+    if statement is not None:
+        verb = next((c for c in statement.rights if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        if verb is not None and verb.lemma_.lower() in SPEECH_VERBS:
+            return verb
+    if cue.lemma_.lower() not in CONTROL_VERBS:
+        return None
+    start = cue.i + 2 if cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].dep_ == "prt" else cue.i + 1
+    if start + 1 >= len(cue.doc) or cue.doc[start].lower_ != "to":
+        return None
+    verb = cue.doc[start + 1]
+    speech = verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in ("comment", "discuss", "address")
+    return verb if speech and verb.dep_ == "xcomp" and verb.head.i == cue.i else None
+
+
+def _prep_object_cue(cue: Token) -> Token | None:
+    """The preposition of a prepositional cue ("called for", "referring to"), whose object is the content."""
+    if cue.pos_ != "VERB" or cue.lemma_.lower() in QUOTING_VERBS:
+        return None
+    if any(c.dep_ in COMPLEMENT_DEPS for c in cue.children):
+        return None
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    prt = nxt if nxt is not None and nxt.dep_ == "prt" and nxt.head.i == cue.i else None
+    after = cue.doc[(prt or cue).i + 1] if (prt or cue).i + 1 < len(cue.doc) else None
+    if after is not None and after.dep_ == "prep" and after.head.i == cue.i and after.lower_ not in SCENE_PREPS:
+        return after
+    return None
+
+
+def _adjacent(token: Token, kept: list[Token]) -> bool:
+    lo, hi = min(t.i for t in kept), max(t.i for t in kept)
+    between = token.doc[hi + 1 : token.i] if token.i > hi else token.doc[token.i + 1 : lo]
+    return all(t.dep_ in ("aux", "auxpass", "neg", "advmod") and t.head.i in {k.i for k in kept} for t in between)
+
+
+def _complements(cue: Token, away: set[int]) -> list[Token]:
+    """The children of the cue that hold what was said, in text order."""
+    children = [c for c in cue.children if c.i not in away]
+    clausal = [c for c in children if c.dep_ == "ccomp"]
+    if clausal:
+        return clausal[:1]
+    found = [c for c in children if c.dep_ in COMPLEMENT_DEPS and c.i > cue.i]
+    if not found and _is_passive(cue):
+        found = [c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this")]
+    if cue.pos_ in ("NOUN", "PROPN"):
+        found += [c for c in children if c.dep_ in ("acl", "appos") and c.i > cue.i and c.lemma_ != "see"]
+    if not found:
+        preps = [c for c in cue.rights if c.dep_ == "prep" and c.lower_ not in SCENE_PREPS][:1]
+        found = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp") and g.i not in away]
+    elif found:
+        first = min(c.i for c in found)
+        found += [c for c in children if c.dep_ == "prep" and c.i > first and c.lower_ not in SCENE_PREPS]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Split tokens (sorted) into runs of consecutive indices; a gap of spaces within a line is no gap."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        gap = token.doc[runs[-1][-1].i + 1 : token.i] if runs else None
+        if gap is not None and all(t.is_space and "\n" not in t.text for t in gap):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return [_without_connective(run) for run in runs if _without_connective(run)]
+
+
+def _without_connective(run: list[Token]) -> list[Token]:
+    """A run without a leading connective ("But", "However,", "because") that links it to what came before."""
+    while run and (
+        run[0].dep_ in ("cc", "mark", "punct") or (run[0].dep_ == "advmod" and run[0].lower_ in CONNECTIVES)
+    ):
+        run = run[1:]
+    return run
+
+
+def _trim(text: str, span: CharSpan) -> CharSpan | None:
+    """Trim whitespace and punctuation outside quotation marks at both ends."""
+    start, end = span
+    while start < end and (text[start].isspace() or text[start] in TRIM_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in TRIM_PUNCT):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _extend_to_quote(span: CharSpan, quotes: list[CharSpan]) -> CharSpan:
+    """Grow a content span to cover whole quotes it starts or ends inside."""
+    start, end = span
+    for qs, qe in quotes:
+        if qs <= start < qe:
+            start, end = qs, max(end, qe)
+        elif qs < end <= qe and qs >= start:
+            end = qe
+    return start, end
+
+
+def _in_sentence(root: Token, away: set[int]) -> list[Token]:
+    sent = root.sent
+    return [t for t in root.subtree if sent.start <= t.i < sent.end and t.i not in away and not t.is_space]
+
+
+def _content_tokens(cue: Token, away: set[int]) -> list[list[Token]]:
+    """Token runs of the content, before quote extension (one run, or two around an "according to")."""
+    if cue.lower_ == "according":
+        root = cue.head
+        while root.dep_ in ("prep", "conj") and root.head.i != root.i:
+            root = root.head
+        away = away | {t.i for t in cue.subtree}
+        runs = [_paragraph_bounded(run, run[0]) for run in _runs(_in_sentence(root, away))]
+        return [run for run in runs if any(not t.is_punct for t in run)][:2]
+    complements = _complements(cue, away)
+    if complements:
+        complements += _continuing_conjuncts(cue, complements)
+        tokens = sorted({t for c in complements for t in _in_sentence(c, away)}, key=lambda t: t.i)
+    elif cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i != cue.i:
+        away = away | {t.i for t in cue.subtree}
+        runs = [_paragraph_bounded(run, run[0]) for run in _runs(_in_sentence(cue.head, away))]
+        return [run for run in runs if any(not t.is_punct for t in run)][:2]
+    else:
+        return []
+    if not tokens:
+        return []
+    side_left = tokens[0].i < cue.i
+    run = [t for t in tokens if (t.i < cue.i) == side_left]
+    anchor = run[-1] if side_left else run[0]
+    return [_paragraph_bounded(run, anchor)]
+
+
+def _continuing_conjuncts(cue: Token, complements: list[Token]) -> list[Token]:
+    """A conjunct the parser hung on the cue that goes on with what was said ("said that A, but B")."""
+    last = max(c.right_edge.i for c in complements)
+    if last < cue.i:
+        return []
+    return [
+        c
+        for c in cue.rights
+        if c.dep_ == "conj" and c.i > last and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() not in SPEECH_VERBS
+    ]
+
+
+def _next_quote(text: str, after: int, quotes: list[CharSpan], gap: str = " ,.") -> CharSpan | None:
+    """A quote that follows ``after`` with only ``gap`` characters (at most 3) between, in the paragraph."""
+    for qs, qe in quotes:
+        if qs >= after:
+            between = text[after:qs]
+            return (qs, qe) if len(between) <= 3 and not between.strip(gap) else None
+    return None
+
+
+def find_content(
+    cue: Token, cue_toks: list[Token], source: Token | None, quotes: list[CharSpan], text: str
+) -> list[CharSpan]:
+    """The content pieces of a cue: its complement, the clause it interrupts, its quote(s)."""
+    away = {t.i for t in cue_toks}
+    if source is not None:
+        away |= {t.i for t in source.subtree}
+    pieces = []
+    for run in _content_tokens(cue, away):
+        span = _char_span(run)
+        if span is None:
+            continue
+        trimmed = _trim(text, _extend_to_quote(span, quotes))
+        if trimmed is not None:
+            pieces.append(trimmed)
+    cluster = _cluster(cue_toks, source)
+    right_side = bool(pieces) and pieces[0][0] >= cluster[1]
+    if not right_side and (not pieces or cue.dep_ != "ROOT"):
+        prefix = _sentence_prefix(cue, cluster, quotes, text)
+        if prefix is not None:
+            pieces = [prefix]
+        before = _quote_before(text, cluster[0], quotes)
+        if before is not None and not any(s < before[1] and before[0] < e for s, e in pieces):
+            pieces = [before]
+    if not pieces:
+        after = _next_quote(text, cluster[1], quotes, gap=" ,:")
+        if after is not None:
+            pieces = [after]
+    if not pieces and cluster[0] <= cue.sent[0].idx + 1:
+        previous = _quote_before(text, cue.sent[0].idx, quotes, gap=" ")
+        if previous is not None:
+            pieces = [previous]
+    if len(pieces) == 1 and pieces[0][1] <= cluster[0] and text[pieces[0][1] - 1] in QUOTE_CLOSE:
+        second = _next_quote(text, cluster[1], quotes) or _quote_opening_next_sentence(cue, quotes, text)
+        if second is not None:
+            pieces.append(second)
+    return [p for p in pieces if text[p[0] : p[1]].lower() not in RELATIVE_WORDS]
+
+
+def _quote_opening_next_sentence(cue: Token, quotes: list[CharSpan], text: str) -> CharSpan | None:
+    """``"A," she said in Concord. "B."``: the quote that opens the next sentence of the paragraph, when
+    the rest of the cue's sentence only modifies the cue."""
+    sent = cue.sent
+    subtree = {t.i for t in cue.subtree}
+    if any(t.i not in subtree and not t.is_punct and not t.is_space for t in cue.doc[cue.i : sent.end]):
+        return None
+    end = sent[-1].idx + len(sent[-1].text)
+    for qs, qe in quotes:
+        if qs >= end:
+            gap = text[end:qs]
+            return (qs, qe) if len(gap) <= 2 and "\n" not in gap and not gap.strip(" .") else None
+    return None
+
+
+def _sentence_prefix(cue: Token, cluster: CharSpan, quotes: list[CharSpan], text: str) -> CharSpan | None:
+    """The sentence before a cue that closes it after a comma ("…, Politico reported recently.")."""
+    sent = cue.sent
+    before = text[sent[0].idx : cluster[0]].rstrip()
+    if not before.endswith(",") and not (before and before[-1] in QUOTE_CLOSE and before[:-1].endswith(",")):
+        return None
+    tail = [t for t in sent if t.idx >= cluster[1] and not t.is_punct and not t.is_space]
+    subtree = {t.i for t in cue.subtree}
+    if len(tail) > 8 or any(t.i not in subtree or t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    start = sent[0].idx
+    while start < cluster[0] and text[start].isspace():
+        start += 1
+    return _trim(text, _extend_to_quote((start, len(before) + sent[0].idx), quotes))
+
+
+def _cluster(cue_toks: list[Token], source: Token | None) -> CharSpan:
+    """The stretch of the cue and, when it sits next to it, its source ("he said", "said Smith")."""
+    tokens = list(cue_toks)
+    if source is not None:
+        subtree = list(source.subtree)
+        near = min(abs(subtree[0].i - cue_toks[-1].i), abs(cue_toks[0].i - subtree[-1].i))
+        if near <= 2:
+            tokens += subtree
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def _quote_before(text: str, start: int, quotes: list[CharSpan], gap: str = " ,") -> CharSpan | None:
+    """A quote that ends just before ``start`` (at most 3 ``gap`` characters between)."""
+    for qs, qe in reversed(quotes):
+        if qe <= start:
+            between = text[qe:start]
+            return (qs, qe) if len(between) <= 3 and not between.strip(gap) else None
+    return None
+
+
+def _kind(pieces: list[CharSpan], quotes: list[CharSpan]) -> str:
+    inside = [q for q in quotes for s, e in pieces if q[0] < e and s < q[1]]
+    if not inside:
+        return "indirect"
+    if all(any(q[0] <= s and e <= q[1] for q in inside) for s, e in pieces):
+        return "direct"
+    return "mixed"
+
+
+def _negated(cue: Token, chained: Token | None = None) -> bool:
+    """Whether the cue denies the speech act ("did not say", "would not confirm", "declined to say")."""
+    for verb in (cue, chained):
+        if verb is not None and any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.i < verb.i) for c in verb.children):
+            return True
+    if chained is not None and cue.lemma_.lower() in NEGATING_VERBS:
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in NEGATING_VERBS
+
+
+# --- colon and block quotes -----------------------------------------------------------------------
+
+
+def _paragraph_after(text: str, pos: int) -> CharSpan | None:
+    start = pos
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _block_candidate(
+    cue: Token, cue_span: list[Token], colon: Token, text: str, conf: float, how: str
+) -> Candidate | None:
+    """A cue closing its paragraph with a colon ("X revealed Friday:"): the next paragraph is the content."""
+    after = colon.idx + 1
+    rest = text[after : text.find("\n", after) if "\n" in text[after:] else len(text)]
+    if rest.strip():
+        return None
+    content = _paragraph_after(text, after)
+    content = _trim(text, content) if content is not None else None
+    if content is None:
+        return None
+    source = find_source(cue)
+    return Candidate(
+        kind="block",
+        cue=_char_span(cue_span),
+        source=_mention(source) if source is not None else None,
+        content=[content],
+        negated=_negated(cue),
+        confidence=conf,
+        evidence=f"{how}:colon-block",
+        cue_token=cue.i,
+    )
+
+
+def _colon_after(cue: Token) -> Token | None:
+    sent = cue.sent
+    colons = [t for t in sent if t.text == ":" and t.i > cue.i]
+    if not colons:
+        return None
+    colon = colons[-1]
+    between = cue.doc[cue.i + 1 : colon.i]
+    if any(t.dep_ in ("ccomp",) and t.head.i == cue.i for t in between):
+        return None
+    return colon
+
+
+def colon_candidate(colon: Token, quotes: list[CharSpan], text: str) -> Candidate | None:
+    """A line that opens with a name and a colon: "Paul Ryan: FBI decision defies explanation", "Q: …"."""
+    if colon.text != ":":
+        return None
+    doc = colon.doc
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    speaker: list[Token] = []
+    for token in reversed(doc[: colon.i]):
+        if token.idx < line_start or token.text in ("-", "—", "–"):
+            break
+        speaker.insert(0, token)
+    speaker = [t for t in speaker if not t.is_space]
+    if not 1 <= len(speaker) <= 8 or any(t.pos_ not in COLON_SPEAKER_POS for t in speaker):
+        return None
+    if not any(t.pos_ == "PROPN" or t.lower_ in COLON_SPEAKER_WORDS for t in speaker):
+        return None
+    line_end = text.find("\n", colon.idx)
+    content = _trim(text, (colon.idx + 1, len(text) if line_end < 0 else line_end))
+    if content is None:
+        return None
+    content = _trim(text, _extend_to_quote(content, quotes)) or content
+    return Candidate(
+        kind=_kind([content], quotes),
+        cue=(colon.idx, colon.idx + 1),
+        source=_char_span(speaker),
+        content=[content],
+        confidence=0.6,
+        evidence="speaker-colon",
+        cue_token=colon.i,
+    )
+
+
+# --- detection ----------------------------------------------------------------------------------------
+
+
+def _candidate(
+    cue: Token, model: CueModel | None, quotes: list[CharSpan], text: str, conf: float, how: str
+) -> Candidate | None:
+    cue_span = cue_tokens(cue, model)
+    colon = _colon_after(cue)
+    if colon is not None:
+        block = _block_candidate(cue, cue_span, colon, text, conf, how)
+        if block is not None:
+            return block
+    source = find_source(cue)
+    chained = cue_chain(cue)
+    if chained is not None:
+        bridge = cue.doc[cue_span[-1].i + 1 : chained.i]
+        cue_span = sorted({*cue_span, *bridge, *cue_tokens(chained, model)}, key=lambda t: t.i)
+    content = find_content(chained or cue, cue_span, source, quotes, text)
+    if not content:
+        return None
+    cue_char = _char_span(cue_span)
+    source_char = _mention(source) if source is not None else None
+    if cue_char and any(s < cue_char[1] and cue_char[0] < e for s, e in content):
+        return None
+    return Candidate(
+        kind=_kind(content, quotes),
+        cue=cue_char,
+        source=source_char,
+        content=content,
+        negated=_negated(cue, chained),
+        confidence=conf,
+        evidence=f"{how}:{cue.dep_}",
+        cue_token=cue.i,
+    )
+
+
+def detect(doc: Doc, model: CueModel | None | bool = True) -> list[Candidate]:
+    """Every attribution candidate in one parsed article, in text order.
+
+    ``model``: a CueModel, True for the shipped one (falling back to rules when absent), or None/False
+    for the lexicon rules only.
+    """
+    cue_model = load_cue_model() if model is True else (model or None)
+    text = doc.text
+    quotes = find_quotes(text)
+    in_quote = _quote_index(doc, quotes)
+    found: list[Candidate] = []
+    taken_until = -1  # end of the last cue span: a chained verb ("declined to say") is not a cue again
+    for token in doc:
+        if token.text == ":" and token.idx >= taken_until:
+            candidate = colon_candidate(token, quotes, text)
+            if candidate is not None:
+                found.append(candidate)
+            continue
+        if token.pos_ not in CANDIDATE_POS or token.idx < taken_until:
+            continue
+        is_cue, conf, how = _is_cue(token, in_quote[token.i] >= 0, cue_model)
+        if not is_cue:
+            continue
+        candidate = _candidate(token, cue_model, quotes, text, round(conf, 3), how)
+        if candidate is not None:
+            found.append(candidate)
+            if candidate.cue is not None:
+                taken_until = max(taken_until, candidate.cue[1])
+    return _untangle(found, text)
+
+
+def _untangle(found: list[Candidate], text: str) -> list[Candidate]:
+    """Where two cues each fall in the other's content ("A is telling X to act, Politico reported"),
+    the parse hung the outer report inside the inner one: the inner content stops before the outer
+    report's source and cue."""
+    for inner in found:
+        for outer in found:
+            if inner is outer or inner.cue is None or outer.cue is None or len(inner.content) != 1:
+                continue
+            start, end = inner.content[0]
+            if start <= outer.cue[0] < end and any(s <= inner.cue[0] < e for s, e in outer.content):
+                stop = min(outer.cue[0], outer.source[0] if outer.source else outer.cue[0])
+                trimmed = _trim(text, (start, stop))
+                if trimmed is not None:
+                    inner.content = [trimmed]
+    return found

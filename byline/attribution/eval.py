@@ -1,0 +1,168 @@
+"""Scoring byline's attributions against PolNeAR gold.
+
+Each role (source, cue, content) is scored on its own, per document, then micro-averaged over documents.
+A role's span is the sorted tuple of its pieces (a discontinuous span has several); each piece is first
+trimmed of surrounding whitespace, and empty pieces are dropped. An attribution without that role (no
+source, no cue) contributes nothing to that role's counts.
+
+- **exact**: a predicted role span matches a gold one when the piece tuples are identical (every piece
+  the same start and end). Matching is one-to-one within a document (multiset intersection), so one
+  mention that is the source of two gold attributions must be predicted twice to be matched twice.
+- **overlap**: spans are compared as sets of word tokens (``\\w+`` runs and single punctuation marks,
+  over all pieces). A pair matches when ``|pred ∩ gold| / max(|pred|, |gold|) >= 0.5``: the shared part
+  must be at least half of the *longer* span, so predicting a whole paragraph does not match a clause in
+  it. Pairs are matched one-to-one, best ratio first. The same definition serves all three roles.
+- **speaker_accuracy**: attributions are paired one-to-one by content overlap (as above); over those
+  pairs, the fraction whose predicted source equals the gold source exactly (both absent counts as equal,
+  one absent as wrong). PolNeAR marks the source as written, with no coreference, as byline does.
+
+P = matched / predicted, R = matched / gold, F1 their harmonic mean (0 when both are 0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from byline.attribution.model import Candidate, CharSpan
+from byline.attribution.polnear import GoldDoc, iter_polnear
+from byline.reading import Article, Attribution, Source, Span
+
+ROLES = ("source", "cue", "content")
+OVERLAP_THRESHOLD = 0.5
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+Pieces = tuple[CharSpan, ...]
+
+
+def normalise(text: str, pieces: Iterable[CharSpan]) -> Pieces:
+    """Pieces trimmed of surrounding whitespace, empty ones dropped, sorted."""
+    out = []
+    for start, end in pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return tuple(sorted(out))
+
+
+def token_set(text: str, pieces: Pieces) -> frozenset[CharSpan]:
+    """The word tokens (as character spans) covered by the pieces."""
+    found = set()
+    for start, end in pieces:
+        for match in _TOKEN.finditer(text, start, end):
+            found.add(match.span())
+    return frozenset(found)
+
+
+def overlap_ratio(a: frozenset, b: frozenset) -> float:
+    """Shared tokens over the size of the larger set."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+def _gold_roles(doc: GoldDoc) -> list[dict[str, Pieces]]:
+    return [{role: normalise(doc.text, getattr(a, role)) for role in ROLES} for a in doc.attributions]
+
+
+def _pred_roles(text: str, attribution: Attribution) -> dict[str, Pieces]:
+    source = attribution.source.span
+    return {
+        "source": normalise(text, [(source.start, source.end)] if source else []),
+        "cue": normalise(text, [(attribution.cue.start, attribution.cue.end)] if attribution.cue else []),
+        "content": normalise(text, [(s.start, s.end) for s in attribution.content]),
+    }
+
+
+def _overlap_pairs(text: str, gold: Sequence[Pieces], pred: Sequence[Pieces]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs with overlap ratio at or above the threshold."""
+    gold_tokens = [token_set(text, g) for g in gold]
+    pred_tokens = [token_set(text, p) for p in pred]
+    scored = []
+    for gi, gt in enumerate(gold_tokens):
+        for pi, pt in enumerate(pred_tokens):
+            ratio = overlap_ratio(gt, pt)
+            if ratio >= OVERLAP_THRESHOLD:
+                scored.append((-ratio, gi, pi))
+    scored.sort()
+    used_gold, used_pred, pairs = set(), set(), []
+    for _, gi, pi in scored:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _prf(matched: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = matched / n_pred if n_pred else 0.0
+    r = matched / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4)}
+
+
+def score_attributions(gold_docs: Iterable[GoldDoc], predicted: dict[str, list[Attribution]]) -> dict[str, Any]:
+    """Exact and overlap P/R/F1 per role, and speaker accuracy, of ``predicted`` (by doc id) against gold."""
+    counts = {kind: {role: [0, 0, 0] for role in ROLES} for kind in ("exact", "overlap")}  # matched, pred, gold
+    speaker_right = speaker_pairs = n_docs = n_gold = n_pred = 0
+    for doc in gold_docs:
+        n_docs += 1
+        gold = _gold_roles(doc)
+        pred = [_pred_roles(doc.text, a) for a in predicted.get(doc.doc_id, [])]
+        n_gold += len(gold)
+        n_pred += len(pred)
+        for role in ROLES:
+            gold_spans = [g[role] for g in gold if g[role]]
+            pred_spans = [p[role] for p in pred if p[role]]
+            exact = sum((Counter(gold_spans) & Counter(pred_spans)).values())
+            loose = len(_overlap_pairs(doc.text, gold_spans, pred_spans))
+            for kind, matched in (("exact", exact), ("overlap", loose)):
+                tally = counts[kind][role]
+                tally[0] += matched
+                tally[1] += len(pred_spans)
+                tally[2] += len(gold_spans)
+        for gi, pi in _overlap_pairs(doc.text, [g["content"] for g in gold], [p["content"] for p in pred]):
+            speaker_pairs += 1
+            speaker_right += gold[gi]["source"] == pred[pi]["source"]
+    result: dict[str, Any] = {
+        kind: {role: _prf(*counts[kind][role]) for role in ROLES} for kind in ("exact", "overlap")
+    }
+    result["speaker_accuracy"] = round(speaker_right / speaker_pairs, 4) if speaker_pairs else 0.0
+    result.update(n_docs=n_docs, n_gold=n_gold, n_pred=n_pred)
+    return result
+
+
+def _span(text: str, span: CharSpan) -> Span:
+    return Span(start=span[0], end=span[1], text=text[span[0] : span[1]])
+
+
+def candidates_to_attributions(candidates: Iterable[Candidate], text: str) -> list[Attribution]:
+    """Attributions straight from detection candidates (source as written, no resolution)."""
+    return [
+        Attribution(
+            id=f"a{i}",
+            kind=c.kind,  # type: ignore[arg-type]
+            cue=_span(text, c.cue) if c.cue else None,
+            source=Source(span=_span(text, c.source) if c.source else None),
+            content=[_span(text, piece) for piece in c.content],
+            negated=c.negated,
+            confidence=min(1.0, max(0.0, c.confidence)),
+            evidence=c.evidence or None,
+        )
+        for i, c in enumerate(candidates, 1)
+    ]
+
+
+def evaluate_polnear(path: Path, reader: Any, limit: int | None = None) -> dict[str, Any]:
+    """Score what ``reader`` (a ``byline.pipeline.Reader``) outputs on a PolNeAR JSONL file."""
+    gold_docs = list(islice(iter_polnear(path), limit))
+    articles = (Article(text=doc.text, origin=doc.doc_id) for doc in gold_docs)
+    predicted = {reading.article.origin or "": reading.attributions for reading in reader.read_many(articles)}
+    return score_attributions(gold_docs, predicted)

@@ -1,0 +1,487 @@
+"""Speaker resolution: which entity each attribution's source mention refers to.
+
+A source is resolved, in order, as a vague or anonymous group (no entity), a pronoun (gender, number,
+recency, subjecthood and who spoke last), a mention the registry knows (names, surnames, outlets,
+documents, apposed descriptions), a communication noun with a possessor ("the secretary's message"),
+or a description by role ("the secretary", "Biden's State Department chief") matched against the
+titles and appositions earlier in the text. When none of these is sure, the entity is None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from byline.attribution.anonymity import vague_description
+from byline.attribution.model import Candidate
+from byline.entities import lexicon as lx
+from byline.entities.registry import EntityRecord, Registry
+from byline.reading import Attribution, Source
+from byline.reading import Span as TextSpan
+
+PRONOUN_TYPES = {
+    "he": ("PERSON", "m"),
+    "him": ("PERSON", "m"),
+    "his": ("PERSON", "m"),
+    "she": ("PERSON", "f"),
+    "her": ("PERSON", "f"),
+    "it": ("THING", None),
+    "its": ("THING", None),
+    "they": ("GROUP", None),
+    "them": ("GROUP", None),
+    "their": ("GROUP", None),
+}
+COMPATIBLE_TYPES = {
+    "PERSON": {"PERSON"},
+    "THING": {"ORG", "PUBLICATION", "DOCUMENT", "GPE"},
+    "GROUP": {"ORG", "PUBLICATION", "NORP", "GPE"},
+}
+NAMING_ENTITY_TYPES = frozenset({"PERSON", "ORG"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+OUTLET_NOUNS = frozenset({"outlet", "newspaper", "paper", "publication", "site", "magazine", "network", "agency"})
+FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "for", "on", "at", "to", "and", "'s", "’s"})
+PRONOUN_WINDOW_SENTENCES = 3
+OBJECT_CONTROL_VERBS = frozenset({"tell", "ask", "order", "urge", "instruct", "force", "direct", "press", "encourage"})
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a source mention was resolved to, how, and how sure."""
+
+    entity: str | None
+    confidence: float
+    how: str
+    anonymous: bool = False
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What resolving one source may look at: the registry, the attributions before it, quoted passages."""
+
+    registry: Registry
+    earlier: list[Attribution]
+    quoted: tuple[tuple[int, int], ...] = ()
+
+
+def resolve(doc: Doc, candidates: list[Candidate], registry: Registry) -> list[Attribution]:
+    """Attributions (ids "a1"… in text order) with their sources resolved against the registry."""
+    done: list[Attribution] = []
+    quoted = tuple(span for c in candidates if c.kind in ("direct", "block") for span in c.content)
+    for number, candidate in enumerate(sorted(candidates, key=candidate_position), start=1):
+        implied = implied_subject(doc, candidate) if candidate.source is None else None
+        if implied is not None:
+            candidate = replace(candidate, source=implied)
+        resolution = resolve_source(doc, candidate, Scene(registry, done, quoted))
+        if implied is not None:
+            resolution = replace(
+                resolution, confidence=resolution.confidence * 0.8, how=f"implied subject; {resolution.how}"
+            )
+        done.append(to_attribution(f"a{number}", doc.text, candidate, resolution))
+    return done
+
+
+def implied_subject(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
+    """The unwritten subject of a non-finite cue: "X was quick to condemn", "In defending X, officials said".
+
+    Climbs from the cue through open complements and prepositional clauses to the first verb with a
+    subject; after "told/asked/urged … to", the object is the one who acts.
+    """
+    token = _cue_head(doc, candidate)
+    if token is None or token.tag_ not in ("VB", "VBG", "VBN") or _subject(token) is not None:
+        return None
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "pcomp", "acomp", "prep", "advcl") or token.head is token:
+            return None
+        climbed_from, token = token, token.head
+        if climbed_from.dep_ == "xcomp" and token.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            actor = next((c for c in token.children if c.dep_ == "dobj"), None)
+            return _phrase_bounds(actor) if actor is not None else None
+        subject = _subject(token)
+        if subject is not None:
+            return _phrase_bounds(subject)
+    return None
+
+
+def _cue_head(doc: Doc, candidate: Candidate) -> Token | None:
+    if candidate.cue_token is not None and 0 <= candidate.cue_token < len(doc):
+        return doc[candidate.cue_token]
+    if candidate.cue is None:
+        return None
+    span = doc.char_span(*candidate.cue, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _phrase_bounds(head: Token) -> tuple[int, int]:
+    """A noun phrase's extent without relative clauses or appositions after a comma."""
+    doc = head.doc
+    end = head.i
+    for token in doc[head.i + 1 : head.right_edge.i + 1]:
+        if token.is_punct or token.dep_ in ("relcl", "appos"):
+            break
+        end = token.i
+    return doc[head.left_edge.i].idx, doc[end].idx + len(doc[end].text)
+
+
+def candidate_position(candidate: Candidate) -> int:
+    """Where a candidate sits in the text: its cue, else its first content span, else its source."""
+    spans = [candidate.cue, *candidate.content[:1], candidate.source]
+    return next((span[0] for span in spans if span is not None), 0)
+
+
+def to_attribution(attribution_id: str, text: str, candidate: Candidate, resolution: Resolution) -> Attribution:
+    """The Reading attribution of a candidate and its resolved source."""
+
+    def span(pair: tuple[int, int]) -> TextSpan:
+        return TextSpan(start=pair[0], end=pair[1], text=text[pair[0] : pair[1]])
+
+    source = Source(
+        span=span(candidate.source) if candidate.source else None,
+        entity=resolution.entity,
+        anonymous=resolution.anonymous,
+        description=resolution.description,
+    )
+    evidence = "; ".join(part for part in (candidate.evidence, f"speaker: {resolution.how}") if part)
+    return Attribution(
+        id=attribution_id,
+        kind=candidate.kind,
+        cue=span(candidate.cue) if candidate.cue else None,
+        source=source,
+        content=[span(c) for c in candidate.content],
+        negated=candidate.negated,
+        confidence=round(min(candidate.confidence, resolution.confidence), 3),
+        evidence=evidence,
+    )
+
+
+def resolve_source(doc: Doc, candidate: Candidate, scene: Scene) -> Resolution:
+    """Resolve one candidate's source mention."""
+    if candidate.source is None:
+        return continuing_speaker(doc, candidate, scene.earlier)
+    return resolve_mention(doc, candidate.source, candidate, scene)
+
+
+def resolve_mention(doc: Doc, source: tuple[int, int], candidate: Candidate, scene: Scene) -> Resolution:
+    """Resolve a source mention at ``source`` (character offsets)."""
+    span = doc.char_span(*source, alignment_mode="expand")
+    if span is None or not len(span):
+        return Resolution(None, 0.5, "source span not in the parse")
+    description = vague_description(span)
+    if description is not None:
+        return Resolution(None, 0.9, "vague or anonymous source", anonymous=True, description=description)
+    return resolve_token(span.root, candidate, scene)
+
+
+def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution:
+    """Resolve the head word of a source mention."""
+    registry = scene.registry
+    if any(c.dep_ == "conj" for c in root.children):
+        return Resolution(None, 0.6, "several speakers together")
+    if root.lower_ in PRONOUN_TYPES and root.pos_ == "PRON":
+        return resolve_pronoun(root, candidate, scene)
+    if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+        return resolve_relative(root.head.head, candidate, scene)
+    entity = registry.entity_at(root.idx, root.idx + len(root.text))
+    if entity is not None:
+        return Resolution(entity, 0.95, "mention")
+    lemma = root.lemma_.lower()
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if lemma in lx.COMMUNICATION_NOUNS and owner is not None:
+        found = resolve_token(owner, candidate, scene)
+        return Resolution(found.entity, found.confidence * 0.9, f"possessor of '{root.text}': {found.how}")
+    apposed = named_apposition(root)
+    if apposed is not None and (entity := registry.entity_at(apposed.idx, apposed.idx + len(apposed.text))):
+        return Resolution(entity, 0.9, f"named in apposition: '{apposed.text}'")
+    if not is_definite_singular(root):
+        return Resolution(None, 0.6, "unresolved")
+    if lemma in lx.ROLE_NOUNS:
+        return resolve_role(root, registry)
+    if lemma in lx.ORG_HEAD_WORDS or lemma in OUTLET_NOUNS or lemma in lx.GENERIC_ORG_NOUNS:
+        return resolve_organisation(root, registry)
+    return Resolution(None, 0.6, "unresolved")
+
+
+def named_apposition(root: Token) -> Token | None:
+    """The apposition naming a described source, on it or its "of" phrase: "One of his lawyers, Priya Raman,"."""
+    for token in root.subtree:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.ent_type_ not in NAMING_ENTITY_TYPES:
+            continue
+        head = token.head
+        if head == root or head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head == root:
+            return token
+    return None
+
+
+def is_definite_singular(root: Token) -> bool:
+    """Whether a description can pick out one known referent: singular, and not "a"/"some"/"one" …"""
+    if root.tag_ in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "nummod") and c.lower_ not in DEFINITE_DETERMINERS for c in root.lefts)
+
+
+def resolve_relative(antecedent: Token, candidate: Candidate, scene: Scene) -> Resolution:
+    """A relative pronoun ("conservatives who condemned") stands for the noun its clause modifies, or for
+    the name that noun is apposed to ("Hugo Vance, a man who shifted")."""
+    if antecedent.dep_ == "appos":
+        antecedent = antecedent.head
+    if any(c.dep_ == "conj" for c in antecedent.children):
+        return Resolution(None, 0.5, f"relative pronoun for a coordinated group ('{antecedent.text} and …')")
+    phrase = antecedent.doc[antecedent.left_edge.i : antecedent.i + 1]
+    description = vague_description(phrase)
+    if description is not None:
+        return Resolution(None, 0.8, "relative pronoun for a vague group", anonymous=True, description=description)
+    found = resolve_token(antecedent, candidate, scene)
+    return Resolution(found.entity, found.confidence * 0.9, f"relative pronoun for '{antecedent.text}': {found.how}")
+
+
+# -- pronouns ------------------------------------------------------------------------------------------
+
+
+def resolve_pronoun(pronoun: Token, candidate: Candidate, scene: Scene) -> Resolution:
+    """The most likely antecedent of a pronoun source, or None when two are equally likely.
+
+    Each compatible entity mentioned in the last few sentences scores for recency, for being a subject
+    (more so the subject of the pronoun's own sentence) and for having just spoken. Names inside the
+    attribution's own content are not candidates ("“Lopez is wrong,” he said"); a pronoun inside
+    someone else's quoted passage looks for its antecedent inside that passage only; "it" and "they"
+    stay unknown when a common noun that could be meant ("the editorial", "aides") is nearer.
+    """
+    kind, gender = PRONOUN_TYPES[pronoun.lower_]
+    doc = pronoun.doc
+    window_start = _window_start(doc, pronoun, PRONOUN_WINDOW_SENTENCES)
+    enclosing = next((q for q in scene.quoted if q[0] <= pronoun.idx < q[1] and q not in candidate.content), None)
+    if enclosing is not None:
+        window_start = max(window_start, enclosing[0])
+    registry, earlier = scene.registry, scene.earlier if enclosing is None else []
+    scores: dict[str, float] = {}
+    latest: dict[str, int] = {}
+    for start, end, entity_id in registry.mentions_before(pronoun.idx):
+        record = registry.get(entity_id)
+        if start < window_start or record is None or any(s <= start < e for s, e in candidate.content):
+            continue
+        if not pronoun_fits(kind, gender, record):
+            continue
+        scores[entity_id] = max(scores.get(entity_id, 0.0), mention_score(doc, pronoun, start, end, window_start))
+        if record.gender is None and gender is not None:
+            scores[entity_id] -= 0.5
+        latest[entity_id] = start
+    for rank, attribution in enumerate(reversed(earlier)):
+        entity_id = attribution.source.entity
+        if entity_id in scores and attribution.cue is not None and attribution.cue.start >= window_start:
+            scores[entity_id] += 2.0 if rank == 0 else 1.0
+    unnamed = anonymous_antecedent(doc, kind, earlier, window_start, list(latest.values()))
+    if unnamed is not None:
+        return unnamed
+    if kind != "PERSON" and scores:
+        best = max(scores, key=lambda e: scores[e])
+        rival = nearer_common_noun(doc, pronoun, latest[best], kind)
+        if rival is not None:
+            spoken = next((a for a in reversed(earlier) if _within(rival, a.source.span) and a.source.entity), None)
+            if spoken is not None:
+                return Resolution(spoken.source.entity, 0.7, f"pronoun for '{rival.text}', the source of {spoken.id}")
+            return Resolution(None, 0.4, f"pronoun: '{rival.text}' is nearer than any name")
+    return _best_antecedent(scores)
+
+
+def anonymous_antecedent(
+    doc: Doc, kind: str, earlier: list[Attribution], window_start: int, names: list[int]
+) -> Resolution | None:
+    """A pronoun continuing the anonymous source that spoke last ("Two aides said … They added"), when no
+    name fitting the pronoun (``names``: where the latest mention of each starts) comes after that
+    source, outside what it said."""
+    if not earlier or kind == "THING":
+        return None
+    last = earlier[-1]
+    source = last.source
+    if not source.anonymous or source.span is None or source.span.start < window_start:
+        return None
+    said = [(c.start, c.end) for c in last.content]
+    if any(n > source.span.start and not any(s <= n < e for s, e in said) for n in names):
+        return None
+    span = doc.char_span(source.span.start, source.span.end, alignment_mode="expand")
+    plural = span is not None and span.root.tag_ in ("NNS", "NNPS")
+    if plural != (kind == "GROUP"):
+        return None
+    return Resolution(None, 0.7, f"pronoun for the anonymous source of {last.id}", True, source.description)
+
+
+def _within(token: Token, span: TextSpan | None) -> bool:
+    return span is not None and span.start <= token.idx < span.end
+
+
+def mention_score(doc: Doc, pronoun: Token, start: int, end: int, window_start: int) -> float:
+    """Recency, plus subjecthood, the more so in the pronoun's own sentence ("While X shares …, he …")."""
+    score = 1.0 + _recency(start, window_start, pronoun.idx)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        score += 2.5 if span.sent.start == pronoun.sent.start else 1.0
+    return score
+
+
+def nearer_common_noun(doc: Doc, pronoun: Token, after: int, kind: str) -> Token | None:
+    """A subject common noun after the best named antecedent, in the pronoun's sentence or the one
+    before, that "it"/"they" could mean instead."""
+    wanted = "NNS" if kind == "GROUP" else "NN"
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    for token in reversed(list(doc[start : pronoun.i])):
+        if token.idx <= after:
+            return None
+        if token.tag_ == wanted and token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_:
+            return token
+    return None
+
+
+def pronoun_fits(kind: str, gender: str | None, record: EntityRecord) -> bool:
+    """Whether an entity can be what a pronoun of this kind and gender refers to."""
+    if record.type not in COMPATIBLE_TYPES[kind]:
+        return False
+    return gender is None or record.gender in (None, gender)
+
+
+def _window_start(doc: Doc, token: Token, sentences: int) -> int:
+    sents = list(doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+    return sents[max(0, index - sentences)].start_char
+
+
+def _recency(start: int, window_start: int, position: int) -> float:
+    return (start - window_start) / max(1, position - window_start)
+
+
+def _best_antecedent(scores: dict[str, float]) -> Resolution:
+    if not scores:
+        return Resolution(None, 0.5, "pronoun without a compatible antecedent")
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if len(ranked) == 1:
+        return Resolution(ranked[0][0], 0.9, "pronoun: only compatible antecedent")
+    margin = ranked[0][1] - ranked[1][1]
+    if margin < 0.5:
+        return Resolution(None, 0.4, "pronoun: antecedents tie")
+    return Resolution(ranked[0][0], round(min(0.85, 0.6 + 0.1 * margin), 3), "pronoun: salience and recency")
+
+
+def continuing_speaker(doc: Doc, candidate: Candidate, earlier: list[Attribution]) -> Resolution:
+    """A quote with no source mention continues the speaker of the attribution just before, if adjacent."""
+    if candidate.kind not in ("direct", "block") or not earlier or not candidate.content:
+        return Resolution(None, 1.0, "no source mention")
+    previous = earlier[-1]
+    if previous.source.entity is None or not previous.content:
+        return Resolution(None, 1.0, "no source mention")
+    gap = doc.text[previous.content[-1].end : candidate.content[0][0]]
+    if "\n\n" in gap.strip() or len(gap) > 200:
+        return Resolution(None, 1.0, "no source mention")
+    return Resolution(previous.source.entity, 0.5, f"continues the quote of {previous.id}")
+
+
+# -- descriptions ---------------------------------------------------------------------------------------
+
+
+def description_words(root: Token) -> set[str]:
+    """Lower-case modifier words of a description, without its determiner, possessor or head."""
+    owner_tokens = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+    return {
+        lx.TITLE_EXPANSIONS.get(t.lower_, t.lower_)
+        for t in root.subtree
+        if t.i < root.i and t.i not in owner_tokens and not t.is_punct and t.lower_ not in FUNCTION_WORDS
+    }
+
+
+def resolve_role(root: Token, registry: Registry) -> Resolution:
+    """Role descriptions ("the secretary", "Biden's State Department chief") to the person they describe."""
+    head = root.lemma_.lower()
+    modifiers = description_words(root)
+    matches: list[tuple[int, float, str]] = []
+    for record in registry.records:
+        if record.type != "PERSON" or not any(s < root.idx for s, _ in record.mentions):
+            continue
+        known = {w for d in record.descriptors for w in d.split()} - FUNCTION_WORDS
+        strength = role_match(head, modifiers, known)
+        if strength:
+            latest = max(s for s, _ in record.mentions if s < root.idx)
+            matches.append((latest, strength, record.id))
+    if not matches:
+        return Resolution(None, 0.5, f"no one described as '{root.text}'")
+    best = max(matches, key=lambda m: (m[1], m[0]))
+    rivals = [m for m in matches if m[1] == best[1] and m[2] != best[2]]
+    confidence = best[1] * (0.7 if rivals else 1.0)
+    return Resolution(best[2], round(confidence, 3), f"described as '{root.text}' earlier")
+
+
+def role_match(head: str, modifiers: set[str], known: set[str]) -> float:
+    """How well a role description fits a person's known titles: 0.85 same role, 0.7 heads the same body."""
+    if head in known and modifiers <= known:
+        return 0.85
+    if head in lx.LEADERSHIP_NOUNS and modifiers & known:
+        return 0.7
+    return 0.0
+
+
+def resolve_organisation(root: Token, registry: Registry) -> Resolution:
+    """Descriptions: "the department" to the latest organisation so named, "the paper" to an outlet."""
+    head = root.lemma_.lower()
+    modifiers = description_words(root)
+    wanted = {"PUBLICATION"} if head in OUTLET_NOUNS else {"ORG"}
+    latest: tuple[int, str] | None = None
+    for record in registry.records:
+        words = set(record.name.lower().split())
+        if record.type not in wanted or (head not in OUTLET_NOUNS and not ({head} | modifiers) <= words):
+            continue
+        earlier = [s for s, _ in record.mentions if s < root.idx]
+        if earlier and (latest is None or max(earlier) > latest[0]):
+            latest = (max(earlier), record.id)
+    if latest is None and head in lx.GENERIC_ORG_NOUNS:
+        return only_recent_organisation(root, registry)
+    if latest is None:
+        return Resolution(None, 0.5, f"no organisation for '{root.text}'")
+    return Resolution(latest[1], 0.75, f"'{root.text}' as the latest {head}")
+
+
+def only_recent_organisation(root: Token, registry: Registry) -> Resolution:
+    """ "The company" / "the group": the one organisation named in the last few sentences, if only one is."""
+    window_start = _window_start(root.doc, root, PRONOUN_WINDOW_SENTENCES)
+    recent = {
+        entity_id
+        for start, _, entity_id in registry.mentions_before(root.idx)
+        if start >= window_start and (record := registry.get(entity_id)) is not None and record.type == "ORG"
+    }
+    if len(recent) != 1:
+        return Resolution(None, 0.5, f"no single organisation for '{root.text}'")
+    return Resolution(recent.pop(), 0.6, f"'{root.text}' as the one organisation named just before")
+
+
+# -- mentions for the registry ---------------------------------------------------------------------------
+
+
+def resolved_mentions(doc: Doc, attributions: list[Attribution], registry: Registry) -> list[tuple[str, int, int]]:
+    """(entity id, start, end) for resolved source mentions the registry does not have yet."""
+    added = []
+    for attribution in attributions:
+        source = attribution.source
+        if source.entity is None or source.span is None:
+            continue
+        record = registry.get(source.entity)
+        if record is None or any(source.span.start <= s and e <= source.span.end for s, e in record.mentions):
+            continue
+        span = doc.char_span(source.span.start, source.span.end, alignment_mode="expand")
+        if span is not None and span.root.tag_ not in ("WP", "WDT"):  # "who" names no one by itself
+            start, end = mention_extent(span)
+            added.append((source.entity, start, end))
+    return added
+
+
+def mention_extent(span: Span) -> tuple[int, int]:
+    """The part of a source mention that names the speaker: up to its head, or the possessor of a message."""
+    root = span.root
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if root.lemma_.lower() in lx.COMMUNICATION_NOUNS and owner is not None:
+        root = owner
+    start = max(root.left_edge.i, span.start)
+    while start < root.i and root.doc[start].is_punct:
+        start += 1
+    end_token = root.doc[root.i]
+    return root.doc[start].idx, end_token.idx + len(end_token.text)
