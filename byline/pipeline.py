@@ -46,7 +46,7 @@ BUILTIN_STAGE_MODULES = (
     "byline.nlp.stages",
     "byline.entities.stage",
     "byline.attribution.stage",
-    "byline.attribution.sourcing",
+    "byline.attribution.summary",
 )
 DEFAULT_STAGES = ("sentences", "entities", "attribution", "sourcing")
 

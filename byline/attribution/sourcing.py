@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from byline.pipeline import Context, register_stage
 from byline.reading import Attribution, ChainNode, Reading, Sourcing, SpeakerGroup
 
 UNKNOWN_SPEAKER = "unknown"
@@ -57,9 +56,14 @@ def chain_forest(reading: Reading) -> list[ChainNode]:
     return [build(root, frozenset({root.id})) for root in children.get(None, [])]
 
 
-def chain_of(reading: Reading, attribution: Attribution) -> list[Attribution]:
-    """The attribution and those it is reported through, outermost first (cycles cut)."""
-    by_id = {a.id: a for a in reading.attributions}
+def chain_of(
+    reading: Reading, attribution: Attribution, by_id: dict[str, Attribution] | None = None
+) -> list[Attribution]:
+    """The attribution and those it is reported through, outermost first (cycles cut).
+
+    ``by_id`` (attribution id -> attribution) saves rebuilding the index when called for many.
+    """
+    by_id = by_id if by_id is not None else {a.id: a for a in reading.attributions}
     chain = [attribution]
     while chain[-1].via in by_id and by_id[chain[-1].via] not in chain:
         chain.append(by_id[chain[-1].via])
@@ -73,26 +77,3 @@ def build_sourcing(reading: Reading, summarise: Callable[[Reading], dict[str, An
         chains=chain_forest(reading),
         summary=summarise(reading) if summarise else {},
     )
-
-
-def _summary_function() -> Callable[[Reading], dict[str, Any]] | None:
-    try:
-        from byline.render.summary import sourcing_summary
-    except ImportError:
-        return None
-    return sourcing_summary
-
-
-class SourcingStage:
-    """Writes the derived sourcing views once every attribution is in."""
-
-    name = "sourcing"
-
-    def find(self, ctx: Context) -> Sourcing:
-        return build_sourcing(ctx.reading, _summary_function())
-
-    def write(self, ctx: Context, found: Sourcing) -> None:
-        ctx.reading.sourcing = found
-
-
-register_stage("sourcing")(SourcingStage)

@@ -21,6 +21,7 @@ from importlib.resources import files
 from typing import Any
 
 from byline.attribution.sourcing import group_by_speaker, speaker_label
+from byline.attribution.summary import sourcing_summary
 from byline.reading import Attribution, LabeledSpan, Reading, SpeakerGroup
 
 # (background, ink) per speaker, cycled: body text (TEXT_INK) on the background and the ink on the page
@@ -275,16 +276,6 @@ def layer_marks(reading: Reading) -> list[Mark]:
 # --------------------------------------------------------------------------------------------- figures
 
 
-def _covered(spans: Iterable[tuple[int, int]]) -> int:
-    total, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            total += end - start
-            reach = end
-    return total
-
-
 def speech_by_speaker(reading: Reading, ix: ReadingIndex) -> Counter[int]:
     """Characters of attributed speech per speaker group, each character counted once (innermost quote)."""
     size = len(reading.article.text)
@@ -299,43 +290,12 @@ def speech_by_speaker(reading: Reading, ix: ReadingIndex) -> Counter[int]:
     return Counter(group for _, group in owner.values())
 
 
-def local_summary(reading: Reading, ix: ReadingIndex | None = None) -> dict[str, Any]:
-    """Summary figures from the attributions alone (used where byline.render.summary gives none)."""
-    ix = ix or ReadingIndex.of(reading)
-    attributions = reading.attributions
-    text = reading.article.text
-    spans = [(c.start, c.end) for a in attributions for c in a.content if _valid(c.start, c.end, len(text))]
-    return {
-        "attributions": len(attributions),
-        "by_kind": dict(Counter(a.kind for a in attributions)),
-        "named": sum(1 for a in attributions if a.source.entity is not None),
-        "anonymous": sum(1 for a in attributions if a.source.anonymous),
-        "hedged": sum(1 for a in attributions if a.hedges),
-        "attributed_share": round(_covered(spans) / len(text), 4) if text else 0.0,
-        "unresolved": sum(1 for a in attributions if a.source.entity is None and not a.source.anonymous),
-        "speakers": len(ix.groups),
-        "chains": sum(1 for a in attributions if a.via is not None),
-        "chain_depth": max((len(ix.chain(a)) for a in attributions), default=0),
-    }
-
-
-def _external_summary(reading: Reading) -> dict[str, Any]:
-    if reading.sourcing and reading.sourcing.summary:
-        return reading.sourcing.summary
-    try:
-        from byline.render.summary import sourcing_summary
-    except ImportError:
-        return {}
-    return sourcing_summary(reading)
-
-
 def summary_figures(reading: Reading, ix: ReadingIndex | None = None) -> dict[str, Any]:
-    """The figures in the header: ``local_summary`` keys, taken from the shared summary where it has them."""
-    figures = local_summary(reading, ix)
-    for key, value in _external_summary(reading).items():
-        if key in figures and isinstance(value, type(figures[key])):
-            figures[key] = value
-    return figures
+    """The header's figures: the sourcing summary, plus the number of speakers and of reported links."""
+    ix = ix or ReadingIndex.of(reading)
+    summary = reading.sourcing.summary if reading.sourcing and reading.sourcing.summary else sourcing_summary(reading)
+    reported = sum(1 for a in reading.attributions if a.via is not None)
+    return {**summary, "speakers": len(ix.groups), "chains": reported}
 
 
 # --------------------------------------------------------------------------------------------- helpers

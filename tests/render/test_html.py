@@ -19,9 +19,9 @@ from byline.render.html import (
     PAPER,
     TEXT_INK,
     Mark,
-    local_summary,
     paragraph_bounds,
     render_html,
+    summary_figures,
     sweep_markup,
 )
 
@@ -278,9 +278,9 @@ def test_no_attributions_says_so():
 
 
 def test_summary_figures_from_the_attributions():
-    figures = local_summary(load("port-sale"))
+    figures = summary_figures(load("port-sale"))
     assert figures["attributions"] == 7
-    assert figures["by_kind"] == {"indirect": 4, "mixed": 2, "direct": 1}
+    assert figures["by_kind"] == {"indirect": 4, "mixed": 2, "direct": 1, "block": 0}
     assert (figures["anonymous"], figures["hedged"], figures["chains"]) == (1, 1, 2)
     assert 0 < figures["attributed_share"] < 1
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from byline.reading import Attribution, Reading
+from byline.attribution.sourcing import build_sourcing, chain_of, speaker_label
+from byline.pipeline import Context, register_stage
+from byline.reading import Attribution, Reading, Sourcing
 
 KINDS = ("direct", "indirect", "mixed", "block")
 TOP_SPEAKERS = 5
@@ -34,20 +36,9 @@ def sourcing_summary(reading: Reading) -> dict[str, Any]:
         "attributed_share": attributed_share(reading),
         "top_speakers": top_speakers(reading),
         "anonymous_sources": anonymous_sources(attributions),
-        "chain_depth": max((len(chain_of(attributions, a)) for a in attributions), default=0),
+        "chain_depth": chain_depth(reading),
         "reported_via": reported_via(reading),
     }
-
-
-def speaker_name(reading: Reading, attribution: Attribution) -> str:
-    """The entity's name, else the anonymous description, else the words of the source, else "unknown"."""
-    source = attribution.source
-    entity = reading.entity(source.entity)
-    if entity is not None:
-        return entity.name
-    if source.anonymous and source.description:
-        return source.description
-    return source.span.text if source.span is not None else UNKNOWN
 
 
 def attributed_share(reading: Reading) -> float:
@@ -85,15 +76,6 @@ def anonymous_sources(attributions: list[Attribution]) -> list[dict[str, Any]]:
     return [{"description": d, "count": n} for d, n in counts.most_common()]
 
 
-def chain_of(attributions: list[Attribution], attribution: Attribution) -> list[Attribution]:
-    """The attribution and those it is reported through, outermost first; a cycle is cut where it closes."""
-    by_id = {a.id: a for a in attributions}
-    chain = [attribution]
-    while chain[-1].via in by_id and by_id[chain[-1].via] not in chain:
-        chain.append(by_id[chain[-1].via])
-    return chain[::-1]
-
-
 def reported_via(reading: Reading) -> list[dict[str, Any]]:
     """Who is reported through whom: speaker, the speaker of the attribution it comes through, count."""
     by_id = {a.id: a for a in reading.attributions}
@@ -101,5 +83,26 @@ def reported_via(reading: Reading) -> list[dict[str, Any]]:
     for attribution in reading.attributions:
         outer = by_id.get(attribution.via) if attribution.via else None
         if outer is not None:
-            pairs[(speaker_name(reading, attribution), speaker_name(reading, outer))] += 1
+            pairs[(speaker_label(reading, attribution), speaker_label(reading, outer))] += 1
     return [{"speaker": s, "via": v, "count": n} for (s, v), n in pairs.most_common()]
+
+
+def chain_depth(reading: Reading) -> int:
+    """The length of the longest chain from the outlet to a speaker (0: no attributions)."""
+    by_id = {a.id: a for a in reading.attributions}
+    return max((len(chain_of(reading, a, by_id)) for a in reading.attributions), default=0)
+
+
+class SourcingStage:
+    """Writes the derived sourcing views once every attribution is in."""
+
+    name = "sourcing"
+
+    def find(self, ctx: Context) -> Sourcing:
+        return build_sourcing(ctx.reading, sourcing_summary)
+
+    def write(self, ctx: Context, found: Sourcing) -> None:
+        ctx.reading.sourcing = found
+
+
+register_stage("sourcing")(SourcingStage)
