@@ -71,7 +71,8 @@ class Source(Model):
     entity: str | None = Field(default=None, description="Entity id, or null when unresolved.")
     anonymous: bool = False
     description: str | None = Field(
-        default=None, description="For anonymous or vague sources: who they are said to be."
+        default=None,
+        description="Who the source is said to be where no one entity is named (anonymous, vague, a group).",
     )
 
 

@@ -230,7 +230,11 @@ def resolve_relative(antecedent: Token, candidate: Candidate, scene: Scene) -> R
     if antecedent.dep_ == "appos":
         antecedent = antecedent.head
     if any(c.dep_ == "conj" for c in antecedent.children):
-        return Resolution(None, 0.5, f"relative pronoun for a coordinated group ('{antecedent.text} and …')")
+        members = [antecedent, *antecedent.conjuncts]
+        group = antecedent.doc[min(m.left_edge.i for m in members) : max(m.i for m in members) + 1]
+        return Resolution(
+            None, 0.5, f"relative pronoun for a coordinated group ('{group.text}')", description=group.text
+        )
     phrase = antecedent.doc[antecedent.left_edge.i : antecedent.i + 1]
     description = vague_description(phrase)
     if description is not None:

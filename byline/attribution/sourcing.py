@@ -16,7 +16,7 @@ def speaker_label(reading: Reading, attribution: Attribution) -> str:
     entity = reading.entity(source.entity)
     if entity is not None:
         return entity.name
-    if source.anonymous and source.description:
+    if source.description:
         return source.description
     if source.span is not None:
         return source.span.text

@@ -327,3 +327,24 @@ def test_it_after_a_resolved_common_noun_source_is_that_source(nlp):
     ]
     registry, (_, expected) = read(nlp, text, cands)
     assert registry.get(expected.source.entity).name == "Northfield Mining"
+
+
+def test_relative_pronoun_for_a_coordinated_group_is_described_by_the_group(nlp):
+    from byline.attribution.model import Candidate
+    from byline.attribution.resolve import resolve
+    from byline.entities.registry import build_registry
+
+    text = "His words echo criticism from Norway and Peru, which often question the plan."
+    doc = nlp(text)
+    which = text.index("which")
+    cue = text.index("often question")
+    candidate = Candidate(
+        kind="indirect",
+        cue=(cue, cue + len("often question")),
+        source=(which, which + 5),
+        content=[(cue + len("often question "), len(text) - 1)],
+        cue_token=doc.char_span(cue + 6, cue + 14).root.i,
+    )
+    [attribution] = resolve(doc, [candidate], build_registry(doc))
+    assert attribution.source.entity is None and not attribution.source.anonymous
+    assert attribution.source.description == "Norway and Peru"
