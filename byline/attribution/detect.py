@@ -10,7 +10,11 @@ Detection walks the dependency parse the pipeline already made (no second pass o
    the possessor of a noun cue), and the content is its clausal complement, the clause it interrupts
    ("…, he said."), the quote next to it, or the paragraph after a colon;
 4. a few patterns are rules in both modes: noun cues with their holder ("Smith's claim that …"), a line
-   opening with a name and a colon ("Paul Ryan: …", "Q: …"), and "says"/"states" mis-tagged as nouns.
+   opening with a name and a colon ("Paul Ryan: …", "Q: …"), and "says"/"states" mis-tagged as nouns;
+5. with the shipped CRF tagger (``tagger.py``), each paragraph is tagged BIO for source, cue and
+   content over the same parse, the cue scores and the spans the rules found; the tagged attributions
+   replace the rule candidates on the same cue (keeping the rules' source where the tagger has none,
+   and their negation) and the rule candidates the tagger did not tag are kept.
 
 Content spans follow PolNeAR's conventions: a complementiser "that" is part of the content, quotation
 marks are kept, punctuation outside the marks at either end is not.
@@ -23,6 +27,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +41,15 @@ from byline.attribution.cues import (
     WEAK_VERBS,
 )
 from byline.attribution.model import Candidate, CharSpan
+from byline.attribution.tagger import (
+    assemble,
+    candidate_roles,
+    load_tagger,
+    paragraphs,
+    role_tags,
+    sentence_ids,
+    token_features,
+)
 
 MODEL_DIR = Path(__file__).parent / "models" / "cue_perceptron"
 MODEL_FILE = "model.json"
@@ -241,18 +255,26 @@ def noun_cue(token: Token) -> bool:
     return any(g.dep_ == "mark" and g.lower_ == "that" for c in clauses for g in c.children)
 
 
-def _is_cue(token: Token, in_quote: bool, model: CueModel | None) -> tuple[bool, float, str]:
-    """Whether the token heads a cue, with a confidence and the name of what decided it."""
+def cue_scores(doc: Doc, in_quote: list[int], model: CueModel) -> dict[int, float]:
+    """The cue model's score, less its threshold, of every token that could head a cue."""
+    return {
+        t.i: model.score(cue_features(t, in_quote[t.i] >= 0)) - model.threshold for t in doc if t.pos_ in CANDIDATE_POS
+    }
+
+
+def _is_cue(token: Token, in_quote: bool, model: CueModel | None, score: float) -> tuple[bool, float, str]:
+    """Whether the token heads a cue, with a confidence and the name of what decided it (``score``: the
+    cue model's margin for the token, when there is a model)."""
     if mistagged_speech_verb(token):
         return True, 0.7, "mistagged-verb"
     if noun_cue(token):
         return True, 0.7, "noun-cue"
     if model is None:
         return rule_cue(token, in_quote), 0.6, "cue-rules"
-    score = model.score(cue_features(token, in_quote))
-    if score <= model.threshold and token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and rule_cue(token, in_quote):
+    if score <= 0.0 and token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and rule_cue(token, in_quote):
         return True, 0.5, "cue-rules"  # "was quick to condemn": the model has seen too few of these
-    return score > model.threshold, 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0))), model.name
+    raw = score + model.threshold
+    return score > 0.0, 1.0 / (1.0 + math.exp(-max(min(raw, 30.0), -30.0))), model.name
 
 
 # --- spans -------------------------------------------------------------------------------------------
@@ -790,16 +812,29 @@ def _candidate(
     )
 
 
-def detect(doc: Doc, model: CueModel | None | bool = True) -> list[Candidate]:
+def detect(doc: Doc, model: CueModel | None | bool = True, tagger: Any = True) -> list[Candidate]:
     """Every attribution candidate in one parsed article, in text order.
 
     ``model``: a CueModel, True for the shipped one (falling back to rules when absent), or None/False
-    for the lexicon rules only.
+    for the lexicon rules only. ``tagger``: a ``pycrfsuite.Tagger``, True for the shipped CRF tagger, or
+    None/False for none; it runs only with a cue model, whose scores are among its features.
     """
     cue_model = load_cue_model() if model is True else (model or None)
     text = doc.text
     quotes = find_quotes(text)
     in_quote = _quote_index(doc, quotes)
+    scores = cue_scores(doc, in_quote, cue_model) if cue_model is not None else {}
+    found = _rule_candidates(doc, cue_model, quotes, in_quote, scores)
+    crf = load_tagger(MODEL_DIR) if tagger is True else (tagger or None)
+    if cue_model is None or crf is None:
+        return found
+    return merge_tagged(tag_candidates(doc, crf, scores, in_quote, quotes, found), found)
+
+
+def _rule_candidates(
+    doc: Doc, cue_model: CueModel | None, quotes: list[CharSpan], in_quote: list[int], scores: dict[int, float]
+) -> list[Candidate]:
+    text = doc.text
     found: list[Candidate] = []
     taken_until = -1  # end of the last cue span: a chained verb ("declined to say") is not a cue again
     for token in doc:
@@ -810,7 +845,7 @@ def detect(doc: Doc, model: CueModel | None | bool = True) -> list[Candidate]:
             continue
         if token.pos_ not in CANDIDATE_POS or token.idx < taken_until:
             continue
-        is_cue, conf, how = _is_cue(token, in_quote[token.i] >= 0, cue_model)
+        is_cue, conf, how = _is_cue(token, in_quote[token.i] >= 0, cue_model, scores.get(token.i, 0.0))
         if not is_cue:
             continue
         candidate = _candidate(token, cue_model, quotes, text, round(conf, 3), how)
@@ -819,6 +854,54 @@ def detect(doc: Doc, model: CueModel | None | bool = True) -> list[Candidate]:
             if candidate.cue is not None:
                 taken_until = max(taken_until, candidate.cue[1])
     return _untangle(found, text)
+
+
+def tag_candidates(
+    doc: Doc, crf: Any, scores: dict[int, float], in_quote: list[int], quotes: list[CharSpan], rules: list[Candidate]
+) -> list[Candidate]:
+    """The CRF tagger's candidates, paragraph by paragraph, with the rule candidates' tags as features."""
+    rule_roles = candidate_roles(rules)
+    sentence_of = sentence_ids(doc)
+    text = doc.text
+    found = []
+    for paragraph in paragraphs(doc):
+        features = token_features(paragraph, scores, in_quote, role_tags(paragraph, rule_roles), sentence_of)
+        for candidate in assemble(paragraph, crf.tag(features), quotes, text):
+            head = doc[candidate.cue_token] if candidate.cue_token is not None else None
+            candidate.negated = head is not None and _negated(head)
+            found.append(candidate)
+    return found
+
+
+def _overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
+    """The tagger's candidates, each completed by the rule candidate on the same cue (its source when the
+    tagger found none, its negation, confidence and evidence), and the rule candidates the tagger missed."""
+    merged = []
+    for candidate in tagged:
+        rule = next((r for r in rules if _overlaps(candidate.cue, r.cue)), None)
+        if rule is not None and _conflicts(candidate, rule):
+            merged.append(rule)
+            continue
+        if rule is not None:
+            candidate.source = candidate.source or rule.source
+            candidate.negated = rule.negated
+            candidate.confidence = rule.confidence
+            candidate.evidence = f"crf-tagger+{rule.evidence}"
+            candidate.cue_token = rule.cue_token
+        merged.append(candidate)
+    merged += [r for r in rules if not any(_overlaps(r.cue, t.cue) for t in tagged)]
+    return sorted(merged, key=lambda c: (c.cue or c.content[0])[0])
+
+
+def _conflicts(tagged: Candidate, rule: Candidate) -> bool:
+    """Whether the tagged content runs into the rule's cue ("declined | to say …") or into the source the
+    candidate would have ("…,” one official said"): the rules' reading is the consistent one."""
+    source = tagged.source or rule.source
+    return any(_overlaps(piece, rule.cue) or _overlaps(piece, source) for piece in tagged.content)
 
 
 def _untangle(found: list[Candidate], text: str) -> list[Candidate]:

@@ -12,6 +12,7 @@ from byline.attribution.polnear import GoldAttribution, GoldDoc
 from byline.attribution.train import (
     cue_child_shares,
     fit_cue_model,
+    fit_tagger,
     gold_cue_heads,
     model_card,
     train_attribution,
@@ -67,9 +68,24 @@ def test_fit_is_reproducible_with_a_seed(corpus):
 def test_fitted_model_finds_the_cues_it_was_trained_on(corpus):
     model = fit_cue_model(corpus * 3, seed=0)  # cue-extent shares need 3 sightings ("also said")
     for doc, gold in corpus:
-        cues = {doc.text[c.cue[0] : c.cue[1]] for c in detect(doc, model)}
+        cues = {doc.text[c.cue[0] : c.cue[1]] for c in detect(doc, model, tagger=None)}
         expected = {doc.text[s:e] for a in gold.attributions for s, e in a.cue}
         assert expected <= cues
+
+
+def test_tagger_fit_is_deterministic_and_tags_what_it_was_trained_on(corpus, tmp_path: Path):
+    import pycrfsuite
+
+    model = fit_cue_model(corpus * 3, seed=0)
+    first = fit_tagger(corpus * 3, model, tmp_path / "a.crfsuite")
+    second = fit_tagger(corpus * 3, model, tmp_path / "b.crfsuite")
+    assert first.read_bytes() == second.read_bytes()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(first))
+    for doc, gold in corpus:
+        found = {(doc.text[slice(*c.cue)], doc.text[slice(*c.content[0])]) for c in detect(doc, model, tagger)}
+        expected = {(doc.text[slice(*a.cue[0])], doc.text[slice(*a.content[0])]) for a in gold.attributions}
+        assert expected <= found
 
 
 def test_model_round_trips_through_json(corpus):
@@ -107,6 +123,7 @@ def test_train_attribution_writes_a_loadable_model_and_its_card(tmp_path: Path):
     assert summary["train_docs"] == len(SENTENCES)
     assert set(summary["dev"]) >= {"exact", "overlap", "speaker_accuracy"}
     assert load_cue_model(out) is not None
+    assert (out / "tagger.crfsuite").is_file() and summary["tagger_bytes"] < 5_000_000
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "exact" in card
     shipped = (out / "model.json").read_text(encoding="utf-8")
@@ -121,3 +138,13 @@ def test_shipped_model_is_small_when_present():
         pytest.skip("no shipped cue model (detection runs on the lexicon rules)")
     assert path.stat().st_size < 5_000_000
     assert (MODEL_DIR / "MODEL_CARD.md").exists()
+
+
+def test_shipped_tagger_is_small_when_present():
+    from byline.attribution.detect import MODEL_DIR
+    from byline.attribution.tagger import TAGGER_FILE
+
+    path = MODEL_DIR / TAGGER_FILE
+    if not path.exists():
+        pytest.skip("no shipped CRF tagger (detection runs on the cue model and rules)")
+    assert path.stat().st_size < 5_000_000
