@@ -40,7 +40,7 @@ from byline.attribution.cues import (
     SPEECH_VERBS,
     WEAK_VERBS,
 )
-from byline.attribution.model import Candidate, CharSpan
+from byline.attribution.model import Candidate, CharSpan, quote_kind
 from byline.attribution.tagger import (
     assemble,
     candidate_roles,
@@ -672,15 +672,6 @@ def _quote_before(text: str, start: int, quotes: list[CharSpan], gap: str = " ,"
     return None
 
 
-def _kind(pieces: list[CharSpan], quotes: list[CharSpan]) -> str:
-    inside = [q for q in quotes for s, e in pieces if q[0] < e and s < q[1]]
-    if not inside:
-        return "indirect"
-    if all(any(q[0] <= s and e <= q[1] for q in inside) for s, e in pieces):
-        return "direct"
-    return "mixed"
-
-
 def _negated(cue: Token, chained: Token | None = None) -> bool:
     """Whether the cue denies the speech act ("did not say", "would not confirm", "declined to say")."""
     for verb in (cue, chained):
@@ -766,7 +757,7 @@ def colon_candidate(colon: Token, quotes: list[CharSpan], text: str) -> Candidat
         return None
     content = _trim(text, _extend_to_quote(content, quotes)) or content
     return Candidate(
-        kind=_kind([content], quotes),
+        kind=quote_kind([content], quotes),
         cue=(colon.idx, colon.idx + 1),
         source=_char_span(speaker),
         content=[content],
@@ -801,7 +792,7 @@ def _candidate(
     if cue_char and any(s < cue_char[1] and cue_char[0] < e for s, e in content):
         return None
     return Candidate(
-        kind=_kind(content, quotes),
+        kind=quote_kind(content, quotes),
         cue=cue_char,
         source=source_char,
         content=content,

@@ -23,3 +23,13 @@ class Candidate:
     confidence: float = 1.0
     evidence: str = ""
     cue_token: int | None = None
+
+
+def quote_kind(pieces: list[CharSpan], quotes: list[CharSpan]) -> str:
+    """direct when every content piece lies inside quotation marks, mixed when some quote is in it, else indirect."""
+    inside = [q for q in quotes for s, e in pieces if q[0] < e and s < q[1]]
+    if not inside:
+        return "indirect"
+    if all(any(q[0] <= s and e <= q[1] for q in inside) for s, e in pieces):
+        return "direct"
+    return "mixed"

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from byline.attribution.cues import NOUN_CUES, QUOTE_CLOSE, QUOTE_OPEN, SPEECH_VERBS
-from byline.attribution.model import Candidate, CharSpan
+from byline.attribution.model import Candidate, CharSpan, quote_kind
 
 TAGGER_FILE = "tagger.crfsuite"
 ROLE_TAGS = {"source": "S", "cue": "C", "content": "T"}
@@ -220,7 +220,7 @@ def assemble(paragraph: Sequence[Token], tags: Sequence[str], quotes: list[CharS
             continue
         out.append(
             Candidate(
-                kind=_kind(pieces, quotes),
+                kind=quote_kind(pieces, quotes),
                 cue=_span(paragraph, cue),
                 source=_span(paragraph, source) if source is not None else None,
                 content=pieces,
@@ -259,15 +259,6 @@ def _run_head(paragraph: Sequence[Token], run: tuple[str, int, int]) -> Token:
 def _span(paragraph: Sequence[Token], run: tuple[str, int, int]) -> CharSpan:
     last = paragraph[run[2]]
     return paragraph[run[1]].idx, last.idx + len(last.text)
-
-
-def _kind(pieces: list[CharSpan], quotes: list[CharSpan]) -> str:
-    inside = [q for q in quotes for s, e in pieces if q[0] < e and s < q[1]]
-    if not inside:
-        return "indirect"
-    if all(any(q[0] <= s and e <= q[1] for q in inside) for s, e in pieces):
-        return "direct"
-    return "mixed"
 
 
 @lru_cache(maxsize=4)
