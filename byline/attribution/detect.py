@@ -481,8 +481,29 @@ def _complements(cue: Token, away: set[int]) -> list[Token]:
         found = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp") and g.i not in away]
     elif found:
         first = min(c.i for c in found)
-        found += [c for c in children if c.dep_ == "prep" and c.i > first and c.lower_ not in SCENE_PREPS]
+        found += [
+            c
+            for c in children
+            if c.dep_ == "prep" and c.i > first and (c.lower_ not in SCENE_PREPS or _misattached_object_prep(c, found))
+        ]
     return sorted(found, key=lambda t: t.i)
+
+
+SCENE_ENTITY_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "ORG"})
+
+
+def _misattached_object_prep(prep: Token, found: list[Token]) -> bool:
+    """A scene-like preposition right after the object that the parser hung on the verb but that belongs to
+    the object ("highlighted flaws | in America's human rights record"): its object has a possessor or a
+    modifier, and is no time, place, organisation or speech event ("in the past", "in a statement")."""
+    if not any(c.dep_ == "dobj" for c in found) or prep.i != max(c.right_edge.i for c in found) + 1:
+        return False
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None or pobj.ent_type_ in SCENE_ENTITY_TYPES or pobj.lemma_.lower() in NOUN_CUES:
+        return False
+    return any(t.dep_ == "poss" for t in pobj.children) or (
+        pobj.pos_ == "NOUN" and any(t.dep_ in ("compound", "amod") for t in pobj.children)
+    )
 
 
 def _runs(tokens: list[Token]) -> list[list[Token]]:

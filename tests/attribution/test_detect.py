@@ -390,3 +390,15 @@ def test_tagged_content_that_stops_inside_a_coordination_runs_to_the_end_of_the_
     assert [text[s:e] for s, e in candidate.content] == [
         "city staff to fix the pools and the parks as a priority in every district"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor has criticised gaps in the city's housing plan in the past.", "gaps in the city's housing plan"),
+        ("The mayor criticised the plan in a statement on Monday.", "the plan"),
+    ],
+)
+def test_a_prepositional_phrase_of_the_object_hung_on_the_verb_stays_in_the_content(nlp, text, content):
+    [candidate] = [c for c in detect(nlp(text)) if c.cue and "criticised" in text[c.cue[0] : c.cue[1]]]
+    assert [text[s:e] for s, e in candidate.content] == [content]
