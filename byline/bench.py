@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import resource
 import time
 from importlib import resources
 from pathlib import Path
@@ -65,4 +66,5 @@ def bench_reading(n: int = 200, data: Path | None = None, settings: Settings | N
         "parse_only": rate(parse_s),
         "full_reading": rate(read_s),
         "ratio_full_over_parse": round(parse_s / read_s, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }

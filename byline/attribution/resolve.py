@@ -348,9 +348,13 @@ def pronoun_fits(kind: str, gender: str | None, record: EntityRecord) -> bool:
 
 
 def _window_start(doc: Doc, token: Token, sentences: int) -> int:
-    sents = list(doc.sents)
-    index = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
-    return sents[max(0, index - sentences)].start_char
+    """Where the sentence ``sentences`` before the token's own begins (walking back: ``doc.sents`` is O(n))."""
+    start = token.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx
 
 
 def _recency(start: int, window_start: int, position: int) -> float:
