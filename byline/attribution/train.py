@@ -170,19 +170,33 @@ def _parse(gold_docs: list[GoldDoc]) -> list[Doc]:
     return list(load_pipeline().pipe((g.text for g in gold_docs), batch_size=16))
 
 
-def train_attribution(train_path: Path, out_dir: Path, seed: int = 0, dev_path: Path | None = None) -> dict[str, Any]:
+def _score(model: CueModel, tagger: Any, gold: list[GoldDoc], docs: list[Doc]) -> dict[str, Any]:
+    from byline.attribution.detect import detect
+    from byline.attribution.eval import candidates_to_attributions, score_attributions
+
+    predicted = {
+        g.doc_id: candidates_to_attributions(detect(d, model, tagger), g.text) for g, d in zip(gold, docs, strict=True)
+    }
+    return score_attributions(gold, predicted)
+
+
+def train_attribution(
+    train_path: Path, out_dir: Path, seed: int = 0, dev_path: Path | None = None, holdout_from: int | None = None
+) -> dict[str, Any]:
     """Train the cue model and the span tagger on a PolNeAR JSONL file; write ``model.json``,
     ``tagger.crfsuite`` and ``MODEL_CARD.md``.
 
     With ``dev_path``, the written model is also scored there (reported in the card, never used to tune).
+    With ``holdout_from`` N, only the train articles before N are fitted and the rest are scored: the
+    split on which byline's design choices are made.
     """
     import pycrfsuite
 
-    from byline.attribution.detect import detect
-    from byline.attribution.eval import candidates_to_attributions, score_attributions
-
     gold = load_polnear(train_path)
     docs = _parse(gold)
+    held_gold, held_docs = (gold[holdout_from:], docs[holdout_from:]) if holdout_from else ([], [])
+    if holdout_from:
+        gold, docs = gold[:holdout_from], docs[:holdout_from]
     pairs = list(zip(docs, gold, strict=True))
     model = fit_cue_model(pairs, seed=seed)
     out_dir = Path(out_dir)
@@ -202,14 +216,12 @@ def train_attribution(train_path: Path, out_dir: Path, seed: int = 0, dev_path: 
         "seed": seed,
         "epochs": EPOCHS,
     }
+    if held_gold:
+        summary["holdout"] = _score(model, tagger, held_gold, held_docs)
+        summary["holdout_docs"] = f"{holdout_from}-{holdout_from + len(held_gold) - 1}"
     if dev_path is not None:
         dev_gold = load_polnear(dev_path)
-        dev_docs = _parse(dev_gold)
-        predicted = {
-            g.doc_id: candidates_to_attributions(detect(d, model, tagger), g.text)
-            for g, d in zip(dev_gold, dev_docs, strict=True)
-        }
-        summary["dev"] = score_attributions(dev_gold, predicted)
+        summary["dev"] = _score(model, tagger, dev_gold, _parse(dev_gold))
         summary["dev_path"] = str(dev_path)
     (out_dir / "MODEL_CARD.md").write_text(model_card(summary), encoding="utf-8")
     return summary

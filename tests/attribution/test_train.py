@@ -101,7 +101,7 @@ def test_card_names_the_data_and_its_licence_status():
     assert "seed 0" in card
 
 
-def test_train_attribution_writes_a_loadable_model_and_its_card(tmp_path: Path):
+def _toy_polnear(tmp_path: Path) -> Path:
     records = []
     for i, (text, cue, source, content) in enumerate(SENTENCES):
         quotes = []
@@ -118,6 +118,11 @@ def test_train_attribution_writes_a_loadable_model_and_its_card(tmp_path: Path):
         records.append({"doc_id": f"d{i}", "text": text, "quotes": quotes})
     data = tmp_path / "train.jsonl"
     data.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    return data
+
+
+def test_train_attribution_writes_a_loadable_model_and_its_card(tmp_path: Path):
+    data = _toy_polnear(tmp_path)
     out = tmp_path / "model"
     summary = train_attribution(data, out, seed=0, dev_path=data)
     assert summary["train_docs"] == len(SENTENCES)
@@ -148,3 +153,12 @@ def test_shipped_tagger_is_small_when_present():
     if not path.exists():
         pytest.skip("no shipped CRF tagger (detection runs on the cue model and rules)")
     assert path.stat().st_size < 5_000_000
+
+
+def test_holdout_fits_the_first_articles_and_scores_the_rest(tmp_path: Path):
+    data = _toy_polnear(tmp_path)
+    keep = len(SENTENCES) - 2
+    summary = train_attribution(data, tmp_path / "model", seed=0, holdout_from=keep)
+    assert summary["train_docs"] == keep
+    assert summary["holdout_docs"] == f"{keep}-{len(SENTENCES) - 1}"
+    assert summary["holdout"]["n_docs"] == 2 and "exact" in summary["holdout"]

@@ -150,3 +150,10 @@ def test_resume_of_an_html_batch_skips_the_pages_already_written(runner, tmp_pat
 def test_unknown_field_name_is_a_usage_error_not_a_traceback(runner):
     result = _run(runner, "read", str(SAMPLE), str(SAMPLE), "--field", "colour=body")
     assert result.exit_code == 2 and "colour" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_holdout_training_refuses_to_replace_the_shipped_model(runner, tmp_path):
+    data = tmp_path / "train.jsonl"
+    data.write_text('{"doc_id": "d", "text": "x", "quotes": []}\n', encoding="utf-8")
+    result = _run(runner, "train", "attribution", "--data", str(data), "--holdout-from", "1")
+    assert result.exit_code == 2 and "--out" in result.stderr
