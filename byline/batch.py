@@ -19,6 +19,7 @@ from byline.reading import Article, Reading
 from byline.render import render
 from byline.render.text import render_text
 
+PER_FILE_SUFFIX = {"html": "html", "text": "txt"}
 BATCH_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".ndjson")
 
 
@@ -87,7 +88,7 @@ class BatchOutput:
     def write(self, reading: Reading) -> None:
         text = render(reading, self.fmt)
         if self.per_file:
-            path = self.out / f"{_file_stem(reading.article.origin)}.{'html' if self.fmt == 'html' else 'json'}"
+            path = self.out / f"{_file_stem(reading.article.origin)}.{PER_FILE_SUFFIX.get(self.fmt, 'json')}"
             path.write_text(text, encoding="utf-8")
         elif self._stream is not None:
             self._stream.write(text)

@@ -6,6 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
@@ -13,6 +14,9 @@ from rich.console import Console
 from byline import __version__
 from byline.errors import BylineError
 from byline.settings import DEFAULT_MAX_BYTES, MODEL_ENV, Settings, default_model
+
+if TYPE_CHECKING:
+    from byline.pipeline import Reader
 
 app = typer.Typer(
     help="byline reads news the way a careful editor does: who says what, on whose authority, how hedged.",
@@ -35,7 +39,7 @@ class Format(StrEnum):
     html = "html"
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print one error line and exit non-zero."""
     stderr.print(f"[bold red]byline: error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
@@ -59,11 +63,11 @@ ModelOption = typer.Option(
 )
 
 
-def _settings(model: str | None, max_bytes: int = DEFAULT_MAX_BYTES, english_only: bool = True) -> Settings:
-    return Settings(model=model or default_model(), max_bytes=max_bytes, require_english=english_only)
+def _settings(model: str | None) -> Settings:
+    return Settings(model=model or default_model())
 
 
-def _reader(settings: Settings):
+def _reader(settings: Settings) -> Reader:
     from byline.pipeline import Reader
 
     try:
@@ -101,7 +105,7 @@ def read(
         options = IngestOptions(max_bytes=max_bytes, require_english=not any_language, field_map=field_map)
     except ValueError as exc:
         fail(str(exc), code=2)
-    settings = _settings(model, max_bytes, not any_language)
+    settings = _settings(model)
     if not batch_cli.is_batch(inputs):
         try:
             batch_cli.read_single(inputs[0], (fmt or Format.text).value, out, options, _reader(settings))
@@ -138,7 +142,7 @@ def eval_attribution(
 
     if not data.is_file():
         fail(BylineError("not_found", str(data)).message)
-    scores = evaluate_polnear(data, _reader(_settings(model, english_only=False)), limit=limit)
+    scores = evaluate_polnear(data, _reader(_settings(model)), limit=limit)
     typer.echo(json.dumps(scores) if as_json else _score_table(scores))
 
 
@@ -210,7 +214,7 @@ def bench(
     else:
         from byline.bench import bench_reading
 
-        result = bench_reading(n=n, data=data, settings=_settings(model, english_only=False))
+        result = bench_reading(n=n, data=data, settings=_settings(model))
     typer.echo(json.dumps(result, indent=None if as_json else 2))
 
 
@@ -237,8 +241,10 @@ def serve(
         fail(exc.message)
 
 
-def entry() -> None:  # pragma: no cover - console entry
+def entry() -> None:
+    """The console script: ``byline …``; a reader that closes the pipe early (``| head``) ends it quietly."""
     try:
         app()
     except BrokenPipeError:
+        sys.stderr.close()  # nothing more can be written; don't let Python report the closed pipe
         sys.exit(1)

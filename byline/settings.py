@@ -17,9 +17,7 @@ def default_model() -> str:
 
 @dataclass(frozen=True)
 class Settings:
-    """What a reading run may vary."""
+    """What a Reader may vary (what ingestion may vary is ``byline.ingest.IngestOptions``)."""
 
     model: str = field(default_factory=default_model)
-    max_bytes: int = DEFAULT_MAX_BYTES
-    require_english: bool = True
     batch_size: int = 16

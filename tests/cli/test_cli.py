@@ -157,3 +157,25 @@ def test_holdout_training_refuses_to_replace_the_shipped_model(runner, tmp_path)
     data.write_text('{"doc_id": "d", "text": "x", "quotes": []}\n', encoding="utf-8")
     result = _run(runner, "train", "attribution", "--data", str(data), "--holdout-from", "1")
     assert result.exit_code == 2 and "--out" in result.stderr
+
+
+def test_text_batch_into_a_folder_writes_text_files(runner, tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    _run(runner, "read", str(_batch_dir(tmp_path)), "--format", "text", "--out", str(out))
+    files = sorted(p.name for p in out.iterdir())
+    assert len(files) == 2 and all(name.endswith(".txt") for name in files)
+    assert all("Who says what" in p.read_text(encoding="utf-8") for p in out.iterdir())
+
+
+def test_console_entry_ends_quietly_on_a_closed_pipe(monkeypatch):
+    import byline.cli as cli
+
+    def closed_pipe() -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(cli, "app", closed_pipe)
+    monkeypatch.setattr(cli.sys, "stderr", __import__("io").StringIO())
+    with pytest.raises(SystemExit) as stopped:
+        cli.entry()
+    assert stopped.value.code == 1
