@@ -7,6 +7,12 @@ from byline.reading import Reading
 FORMATS = ("text", "json", "jsonl", "html")
 
 
+def preview(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def render(reading: Reading, fmt: str) -> str:
     """The reading in one of FORMATS."""
     if fmt == "json":

@@ -23,6 +23,7 @@ from typing import Any
 from byline.attribution.sourcing import group_by_speaker, speaker_label
 from byline.attribution.summary import sourcing_summary
 from byline.reading import Attribution, LabeledSpan, Reading, SpeakerGroup
+from byline.render import preview
 
 # (background, ink) per speaker, cycled: body text (TEXT_INK) on the background and the ink on the page
 # paper both meet WCAG AA (4.5:1); tests/render/test_html.py checks it.
@@ -318,8 +319,7 @@ def humanise(label: str) -> str:
 
 
 def _preview(text: str, limit: int = PREVIEW_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return preview(text, limit)
 
 
 def _plural(count: int, word: str) -> str:

@@ -12,13 +12,13 @@ from rich.tree import Tree
 
 from byline.attribution.sourcing import build_sourcing, chain_of, speaker_label
 from byline.reading import Attribution, ChainNode, Reading
+from byline.render import preview
 
 CONTENT_PREVIEW = 110
 
 
 def _preview(text: str, limit: int = CONTENT_PREVIEW) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return preview(text, limit)
 
 
 def _header(reading: Reading) -> RenderableType:
