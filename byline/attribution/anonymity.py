@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from byline.attribution.cues import REPORT_ADVERBS
 from byline.reading import Attribution
 
 VAGUE_NOUNS = frozenset(
@@ -30,6 +31,7 @@ ANONYMITY_PHRASES = re.compile(
     r"|familiar with|close to the|briefed on|with knowledge of|not named",
     re.IGNORECASE,
 )
+UNNAMED_REPORTS = "unnamed reports"
 DESCRIPTION_EXCLUDED_DEPS = frozenset({"relcl", "appos", "punct", "advcl"})
 
 
@@ -98,6 +100,10 @@ def mark_anonymous(doc: Doc, attributions: list[Attribution]) -> list[Attributio
     marked: list[Attribution] = []
     for attribution in attributions:
         source = attribution.source
+        if source.span is None and by_unnamed_reports(attribution):
+            updated = source.model_copy(update={"anonymous": True, "description": UNNAMED_REPORTS})
+            marked.append(attribution.model_copy(update={"source": updated}))
+            continue
         if source.span is None or source.entity is not None or source.anonymous:
             marked.append(attribution)
             continue
@@ -111,6 +117,12 @@ def mark_anonymous(doc: Doc, attributions: list[Attribution]) -> list[Attributio
         updated = source.model_copy(update={"anonymous": True, "description": description, "entity": None})
         marked.append(attribution.model_copy(update={"source": updated}))
     return marked
+
+
+def by_unnamed_reports(attribution: Attribution) -> bool:
+    """Attributed by a report adverb alone ("X reportedly left …"): the authority is reports nobody names."""
+    cue = attribution.cue
+    return cue is not None and cue.text.lower() in REPORT_ADVERBS
 
 
 def refers_back_to_anonymous(span: Span) -> bool:

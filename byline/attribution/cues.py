@@ -46,6 +46,9 @@ NOUN_CUES = frozenset(
 # Phrases whose object is the source: "according to X", "in the words of X".
 SOURCE_PREPOSITIONS = frozenset({"according"})
 
+# Adverbs that attribute a claim to unnamed reports on their own: "X reportedly left", "Y allegedly took".
+REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
+
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Verbs that, governing a speech verb, deny it: "declined to say", "refused to comment".
 NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "avoid"})

@@ -37,6 +37,7 @@ from byline.attribution.cues import (
     NOUN_CUES,
     QUOTE_CLOSE,
     QUOTE_OPEN,
+    REPORT_ADVERBS,
     SPEECH_VERBS,
     WEAK_VERBS,
 )
@@ -881,8 +882,19 @@ def tag_candidates(
         for candidate in assemble(paragraph, crf.tag(features), quotes, text):
             head = doc[candidate.cue_token] if candidate.cue_token is not None else None
             candidate.negated = head is not None and _negated(head)
-            found.append(candidate)
+            found.append(subject_into_content(candidate, text))
     return found
+
+
+def subject_into_content(candidate: Candidate, text: str) -> Candidate:
+    """A lone report adverb ("Blinken reportedly left the door open") names no speaker: what the tagger took
+    for the source is the subject of the reported claim, so it joins the content (as PolNeAR marks it)."""
+    cue, source = candidate.cue, candidate.source
+    if cue is None or source is None or text[cue[0] : cue[1]].lower() not in REPORT_ADVERBS:
+        return candidate
+    candidate.content = sorted([source, *candidate.content])
+    candidate.source = None
+    return candidate
 
 
 def _overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:

@@ -121,3 +121,13 @@ def test_group_with_named_members_is_not_anonymous(nlp):
 def test_apposed_description_of_a_named_person_is_not_anonymous(nlp):
     _, span = source_span(nlp, "She chose Hugo Vance, a man who shifted his stance.", "a man")
     assert vague_description(span) is None
+
+
+def test_claim_attributed_by_report_adverb_alone_is_from_unnamed_reports(nlp):
+    text = "The mayor reportedly took bribes."
+    doc = nlp(text)
+    cue = Span(start=10, end=20, text="reportedly")
+    claim = Attribution(id="a1", kind="indirect", cue=cue, source=Source(span=None))
+    marked = mark_anonymous(doc, [claim])[0]
+    assert marked.source.anonymous and marked.source.description == "unnamed reports"
+    assert marked.source.entity is None

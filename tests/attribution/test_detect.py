@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from byline.attribution.detect import detect, find_quotes, load_cue_model, merge_tagged
+from byline.attribution.detect import detect, find_quotes, load_cue_model, merge_tagged, subject_into_content
 from byline.attribution.model import Candidate
 
 MODES = ["model", "rules"]
@@ -402,3 +402,17 @@ def test_tagged_content_that_stops_inside_a_coordination_runs_to_the_end_of_the_
 def test_a_prepositional_phrase_of_the_object_hung_on_the_verb_stays_in_the_content(nlp, text, content):
     [candidate] = [c for c in detect(nlp(text)) if c.cue and "criticised" in text[c.cue[0] : c.cue[1]]]
     assert [text[s:e] for s, e in candidate.content] == [content]
+
+
+def test_report_adverb_cue_puts_its_subject_into_the_content():
+    text = "Blinken reportedly left the door open to pressure."
+    tagged = Candidate(kind="indirect", cue=(8, 18), source=(0, 7), content=[(19, 50)])
+    candidate = subject_into_content(tagged, text)
+    assert candidate.source is None
+    assert [text[s:e] for s, e in candidate.content] == ["Blinken", "left the door open to pressure."]
+
+
+def test_speech_verb_cue_keeps_its_source():
+    text = "Blinken reportedly said he would go."
+    tagged = Candidate(kind="indirect", cue=(8, 23), source=(0, 7), content=[(24, 36)])
+    assert subject_into_content(tagged, text).source == (0, 7)

@@ -156,6 +156,15 @@ def test_blinken_chains(blinken):
 
 
 @pytest.mark.data
+def test_blinken_reportedly_left_is_not_blinken_speaking(blinken):
+    left = containing(blinken, "reportedly left")
+    assert left.source.span is None and left.source.anonymous
+    assert [piece.text for piece in left.content][0] == "Blinken"
+    assert [h.text for h in left.hedges] == ["reportedly"]
+    assert speaker(blinken, {a.id: a for a in blinken.attributions}[left.via]) == "Politico"
+
+
+@pytest.mark.data
 def test_blinken_negation(blinken):
     assert containing(blinken, "did not explicitly say").negated
 
