@@ -146,14 +146,36 @@ def eval_attribution(
     typer.echo(json.dumps(scores) if as_json else _score_table(scores))
 
 
-def _score_table(scores: dict) -> str:
-    lines = [f"docs {scores['n_docs']}  gold {scores['n_gold']}  predicted {scores['n_pred']}"]
+def _score_table(scores: dict, header: bool = True) -> str:
+    lines = [f"docs {scores['n_docs']}  gold {scores['n_gold']}  predicted {scores['n_pred']}"] if header else []
     for match in ("exact", "overlap"):
         for role in ("source", "cue", "content"):
             s = scores[match][role]
             lines.append(f"{match:<8} {role:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}")
     lines.append(f"speaker accuracy {scores['speaker_accuracy']:.3f}")
     return "\n".join(lines)
+
+
+@eval_app.command("agreement")
+def eval_agreement(
+    data: Path = typer.Option(..., "--data", help="A PolNeAR folder with text/ and attributions/ (brat files)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    humans_only: bool = typer.Option(False, "--humans-only", help="Score the annotators only, not byline."),
+    model: str | None = ModelOption,
+) -> None:
+    """Annotators against each other, and byline against each annotator, on articles read by several."""
+    from byline.attribution.eval import annotator_agreement
+
+    if not data.is_dir():
+        fail(BylineError("not_found", str(data)).message)
+    scores = annotator_agreement(data, None if humans_only else _reader(_settings(model)))
+    if as_json:
+        typer.echo(json.dumps(scores))
+        return
+    typer.echo(f"articles {scores['n_articles']}  annotators {scores['n_annotators']}")
+    for who in ("annotators", "byline"):
+        if who in scores:
+            typer.echo(f"\n{who} (pairs {scores[who]['n_pairs']})\n{_score_table(scores[who], header=False)}")
 
 
 @eval_app.command("extraction")

@@ -166,3 +166,66 @@ def evaluate_polnear(path: Path, reader: Any, limit: int | None = None) -> dict[
     articles = (Article(text=doc.text, origin=doc.doc_id) for doc in gold_docs)
     predicted = {reading.article.origin or "": reading.attributions for reading in reader.read_many(articles)}
     return score_attributions(gold_docs, predicted)
+
+
+def gold_as_attributions(doc: GoldDoc) -> list[Attribution]:
+    """One annotator's attributions in the form the scorer reads predictions (a two-piece source is kept
+    as the span over both pieces)."""
+    text = doc.text
+    out = []
+    for i, gold in enumerate(doc.attributions, 1):
+        source = (gold.source[0][0], gold.source[-1][1]) if gold.source else None
+        out.append(
+            Attribution(
+                id=f"a{i}",
+                kind="indirect",
+                cue=_span(text, (gold.cue[0][0], gold.cue[-1][1])) if gold.cue else None,
+                source=Source(span=_span(text, source) if source else None),
+                content=[_span(text, piece) for piece in gold.content],
+            )
+        )
+    return out
+
+
+def annotator_agreement(compartment: Path, reader: Any = None) -> dict[str, Any]:
+    """How far PolNeAR's annotators agree with each other under this scorer, and byline with them.
+
+    ``compartment`` is a PolNeAR folder with ``text/`` and ``attributions/`` (brat files, one per article
+    and annotator), e.g. ``annotator-training``; only articles with two or more annotators count.
+    ``annotators``: every ordered pair of annotators of an article, one taken as gold and the other as
+    predictions, micro-averaged over all pairs (so P equals R). ``byline`` (with a ``reader``): byline's
+    reading of each article scored against each of its annotators in turn, micro-averaged the same way.
+    """
+    from byline.attribution.brat import iter_annotations
+
+    multiple = [(doc_id, versions) for doc_id, versions in iter_annotations(compartment) if len(versions) > 1]
+    human_gold: list[GoldDoc] = []
+    human_pred: dict[str, list[Attribution]] = {}
+    for doc_id, versions in multiple:
+        for gold in versions:
+            for other in versions:
+                if other is not gold:
+                    pair_id = f"{doc_id}|{gold.annotator}|{other.annotator}"
+                    human_gold.append(GoldDoc(pair_id, gold.text, gold.attributions, annotator=gold.annotator))
+                    human_pred[pair_id] = gold_as_attributions(other)
+    result: dict[str, Any] = {
+        "annotators": _pairs_result(score_attributions(human_gold, human_pred)),
+        "n_articles": len(multiple),
+        "n_annotators": len({v.annotator for _, versions in multiple for v in versions}),
+    }
+    if reader is not None:
+        articles = (Article(text=versions[0].text, origin=doc_id) for doc_id, versions in multiple)
+        readings = {r.article.origin: r.attributions for r in reader.read_many(articles)}
+        system_gold = [
+            GoldDoc(f"{doc_id}|{v.annotator}", v.text, v.attributions, annotator=v.annotator)
+            for doc_id, versions in multiple
+            for v in versions
+        ]
+        system_pred = {g.doc_id: readings.get(g.doc_id.split("|")[0], []) for g in system_gold}
+        result["byline"] = _pairs_result(score_attributions(system_gold, system_pred))
+    return result
+
+
+def _pairs_result(scores: dict[str, Any]) -> dict[str, Any]:
+    scores["n_pairs"] = scores.pop("n_docs")
+    return scores

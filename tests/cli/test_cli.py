@@ -179,3 +179,17 @@ def test_console_entry_ends_quietly_on_a_closed_pipe(monkeypatch):
     with pytest.raises(SystemExit) as stopped:
         cli.entry()
     assert stopped.value.code == 1
+
+
+def test_eval_agreement_prints_annotators_and_byline(runner):
+    brat = Path(__file__).resolve().parents[1] / "fixtures" / "brat"
+    result = _run(runner, "eval", "agreement", "--data", str(brat), "--json")
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert set(scores) == {"annotators", "byline", "n_articles", "n_annotators"}
+    assert scores["annotators"]["exact"]["source"]["f1"] == 1.0
+
+
+def test_eval_agreement_on_a_missing_folder_is_one_line(runner, tmp_path):
+    result = _run(runner, "eval", "agreement", "--data", str(tmp_path / "nope"))
+    assert result.exit_code != 0 and len(result.stderr.strip().splitlines()) == 1
