@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Model(BaseModel):
@@ -28,6 +28,7 @@ class Span(Model):
 class Article(Model):
     """One article as ingested: the canonical body text and what was kept out of it."""
 
+    id: str | None = Field(default=None, description="The input's own identifier for the article (a JSONL id field).")
     title: str | None = None
     text: str
     captions: list[str] = Field(default_factory=list, description="Photo captions kept out of the body.")

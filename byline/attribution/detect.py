@@ -14,7 +14,9 @@ Detection walks the dependency parse the pipeline already made (no second pass o
 5. with the shipped CRF tagger (``tagger.py``), each paragraph is tagged BIO for source, cue and
    content over the same parse, the cue scores and the spans the rules found; the tagged attributions
    replace the rule candidates on the same cue (keeping the rules' source where the tagger has none,
-   and their negation) and the rule candidates the tagger did not tag are kept.
+   and their negation) and the rule candidates the tagger did not tag are kept;
+6. with the shipped content ranker (``content_ranker.py``), each candidate's content is chosen among
+   the merged, tagged and rule readings and two changes of them.
 
 Content spans follow PolNeAR's conventions: a complementiser "that" is part of the content, quotation
 marks are kept, punctuation outside the marks at either end is not.
@@ -31,6 +33,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from byline.attribution.content_ranker import ContentRanker, Reading, load_ranker, rank_contents
 from byline.attribution.cues import (
     NEGATING_VERBS,
     NEGATORS,
@@ -825,23 +828,80 @@ def _candidate(
     )
 
 
-def detect(doc: Doc, model: CueModel | None | bool = True, tagger: Any = True) -> list[Candidate]:
+def detect(
+    doc: Doc, model: CueModel | None | bool = True, tagger: Any = True, ranker: ContentRanker | None | bool = True
+) -> list[Candidate]:
     """Every attribution candidate in one parsed article, in text order.
 
     ``model``: a CueModel, True for the shipped one (falling back to rules when absent), or None/False
     for the lexicon rules only. ``tagger``: a ``pycrfsuite.Tagger``, True for the shipped CRF tagger, or
     None/False for none; it runs only with a cue model, whose scores are among its features.
+    ``ranker``: the content ranker that picks among the tagger's and the rules' contents, True for the
+    shipped one, None/False for none; it runs only with a tagger.
     """
     cue_model = load_cue_model() if model is True else (model or None)
+    crf = load_tagger(MODEL_DIR) if tagger is True else (tagger or None)
+    found = detect_readings(doc, cue_model, crf)
+    content_ranker = load_ranker(MODEL_DIR) if ranker is True else (ranker or None)
+    candidates = found.candidates
+    if content_ranker is not None and crf is not None and cue_model is not None:
+        candidates = rank_contents(doc, candidates, found.tagged, found.rules, content_ranker, found.quotes)
+    return [with_relative_antecedent(doc, c) for c in candidates]
+
+
+def with_relative_antecedent(doc: Doc, candidate: Candidate) -> Candidate:
+    """A cue inside a relative clause whose relative pronoun is part of what is said ("a move that some
+    Republicans believe made the U.S. look weak", "a plan which she called a disaster"): the noun the
+    clause modifies opens the content, as the first of its pieces."""
+    if candidate.cue_token is None or not candidate.content:
+        return candidate
+    cue = doc[candidate.cue_token]
+    antecedent = cue.head
+    if cue.dep_ != "relcl" or antecedent.pos_ not in ("NOUN", "PROPN"):
+        return candidate
+    inside = {t.i for s, e in candidate.content if (span := doc.char_span(s, e, alignment_mode="expand")) for t in span}
+    relative = next(
+        (
+            t
+            for t in doc[antecedent.i + 1 : cue.i]
+            if t.lower_ in RELATIVE_WORDS
+            and (t.head.i == cue.i and t.dep_ in ("dobj", "dative") or t.head.i in inside and t.dep_ in SUBJECT_DEPS)
+        ),
+        None,
+    )
+    if relative is None:
+        return candidate
+    start = next(t for t in doc[antecedent.left_edge.i : antecedent.i + 1] if not t.is_punct)
+    piece = (start.idx, antecedent.idx + len(antecedent.text))
+    if any(s < piece[1] and piece[0] < e for s, e in candidate.content):
+        return candidate
+    candidate.content = sorted([piece, *candidate.content])
+    return candidate
+
+
+@dataclass
+class Detection:
+    """Detection's candidates, and the contents each detector read on its own (for the content ranker)."""
+
+    candidates: list[Candidate]
+    tagged: list[Reading]
+    rules: list[Reading]
+    quotes: list[CharSpan]
+
+
+def detect_readings(doc: Doc, cue_model: CueModel | None, crf: Any) -> Detection:
+    """The rule candidates merged with the tagger's (when there are a cue model and a tagger)."""
     text = doc.text
     quotes = find_quotes(text)
     in_quote = _quote_index(doc, quotes)
     scores = cue_scores(doc, in_quote, cue_model) if cue_model is not None else {}
     found = _rule_candidates(doc, cue_model, quotes, in_quote, scores)
-    crf = load_tagger(MODEL_DIR) if tagger is True else (tagger or None)
+    rule_readings = [(c.cue, tuple(c.content)) for c in found]
     if cue_model is None or crf is None:
-        return found
-    return merge_tagged(tag_candidates(doc, crf, scores, in_quote, quotes, found), found)
+        return Detection(found, [], rule_readings, quotes)
+    tagged = tag_candidates(doc, crf, scores, in_quote, quotes, found)
+    tagged_readings = [(c.cue, tuple(c.content)) for c in tagged]  # merging completes tagged candidates in place
+    return Detection(merge_tagged(tagged, found), tagged_readings, rule_readings, quotes)
 
 
 def _rule_candidates(

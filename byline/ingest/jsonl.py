@@ -93,6 +93,7 @@ def article_from_record(record: Any, source: str, options: IngestOptions) -> Art
         "outlet": str(outlet) if (outlet := _field(record, options, "outlet")) else article.outlet,
         "published": _date(_field(record, options, "date")) or article.published,
         "authors": _authors(_field(record, options, "authors")) or article.authors,
+        "id": str(record_id) if (record_id := _field(record, options, "id")) is not None else article.id,
     }
     return check_english(article.model_copy(update=update), source, options.require_english)
 

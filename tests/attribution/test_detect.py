@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from byline.attribution.detect import detect, find_quotes, load_cue_model, merge_tagged, subject_into_content
+from byline.attribution.detect import (
+    detect,
+    find_quotes,
+    load_cue_model,
+    merge_tagged,
+    subject_into_content,
+    with_relative_antecedent,
+)
 from byline.attribution.model import Candidate
 
 MODES = ["model", "rules"]
@@ -416,3 +423,22 @@ def test_speech_verb_cue_keeps_its_source():
     text = "Blinken reportedly said he would go."
     tagged = Candidate(kind="indirect", cue=(8, 23), source=(0, 7), content=[(24, 36)])
     assert subject_into_content(tagged, text).source == (0, 7)
+
+
+def test_relative_clause_cue_takes_the_noun_it_modifies_into_the_content(nlp):
+    text = 'He backed the plan, which Trump called a "disaster".'
+    doc = nlp(text)
+    called = next(t for t in doc if t.text == "called")
+    found = Candidate(kind="mixed", cue=(called.idx, called.idx + 6), source=None, cue_token=called.i)
+    found.content = [(text.index("a "), text.index(".") if "." in text else len(text))]
+    pieces = [text[s:e] for s, e in with_relative_antecedent(doc, found).content]
+    assert pieces[0] == "the plan"
+
+
+def test_relative_pronoun_that_is_the_speaker_adds_nothing(nlp):
+    text = "It angered conservatives who condemned the agenda."
+    doc = nlp(text)
+    condemned = next(t for t in doc if t.text == "condemned")
+    found = Candidate(kind="indirect", cue=(condemned.idx, condemned.idx + 9), source=None, cue_token=condemned.i)
+    found.content = [(text.index("the agenda"), text.index("the agenda") + 10)]
+    assert with_relative_antecedent(doc, found).content == found.content

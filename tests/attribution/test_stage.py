@@ -165,6 +165,13 @@ def test_blinken_reportedly_left_is_not_blinken_speaking(blinken):
 
 
 @pytest.mark.data
+def test_blinken_what_some_republicans_believe_opens_with_the_move(blinken):
+    believe = containing(blinken, "some Republicans believe")
+    assert [piece.text for piece in believe.content] == ["a move", "made the United States look weak"]
+    assert believe.source.anonymous
+
+
+@pytest.mark.data
 def test_blinken_negation(blinken):
     assert containing(blinken, "did not explicitly say").negated
 

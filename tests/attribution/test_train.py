@@ -129,6 +129,7 @@ def test_train_attribution_writes_a_loadable_model_and_its_card(tmp_path: Path):
     assert set(summary["dev"]) >= {"exact", "overlap", "speaker_accuracy"}
     assert load_cue_model(out) is not None
     assert (out / "tagger.crfsuite").is_file() and summary["tagger_bytes"] < 5_000_000
+    assert (out / "content_ranker.json").is_file() and not list(out.glob("fold-*"))  # fold taggers removed
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "exact" in card
     shipped = (out / "model.json").read_text(encoding="utf-8")

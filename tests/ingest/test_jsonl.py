@@ -32,6 +32,7 @@ def test_the_field_map_names_the_records_fields(fixture_path):
     assert first.url == "https://courier.example/r1"
     assert first.text.startswith("Port Town councillors voted")
     assert first.origin.endswith("records.jsonl:1")
+    assert first.id == "r1"
 
 
 def test_each_bad_line_fails_alone_and_names_its_line(fixture_path):
