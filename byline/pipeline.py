@@ -141,7 +141,8 @@ class Reader:
             began = time.perf_counter()
             stage.write(ctx, stage.find(ctx))
             timings[stage.name] = round(time.perf_counter() - began, 5)
-        reading.meta["stage_seconds"] = timings
+        if self.settings.record_timings:
+            reading.meta["stage_seconds"] = timings
         return reading
 
     def meta(self) -> dict[str, Any]:

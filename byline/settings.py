@@ -21,3 +21,5 @@ class Settings:
 
     model: str = field(default_factory=default_model)
     batch_size: int = 16
+    # Off by default so that the same article always gives the same Reading, byte for byte.
+    record_timings: bool = False

@@ -91,3 +91,15 @@ def test_meta_names_the_model_and_stages(reader):
     reading = reader.read(Article(text=TEXT))
     assert reading.meta["model"].startswith("en_core_web_sm")
     assert reading.meta["stages"] == list(DEFAULT_STAGES)
+
+
+def test_the_same_article_gives_the_same_reading_byte_for_byte(reader):
+    article = Article(text=TEXT)
+    assert reader.read(article).model_dump_json() == reader.read(article).model_dump_json()
+
+
+def test_stage_timings_are_recorded_when_asked():
+    from byline.settings import Settings
+
+    timed = Reader(Settings(record_timings=True))
+    assert set(timed.read(Article(text=TEXT)).meta["stage_seconds"]) == set(DEFAULT_STAGES)
