@@ -32,6 +32,8 @@ PRONOUN_TYPES = {
     "them": ("GROUP", None),
     "their": ("GROUP", None),
 }
+# Outside quotation marks, "I" and "we" are the writer and the writer's outlet speaking in their own voice.
+FIRST_PERSON = {"i": "the writer", "we": "the writer's outlet"}
 COMPATIBLE_TYPES = {
     "PERSON": {"PERSON"},
     "THING": {"ORG", "PUBLICATION", "DOCUMENT", "GPE"},
@@ -182,6 +184,8 @@ def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution
     registry = scene.registry
     if any(c.dep_ == "conj" for c in root.children):
         return Resolution(None, 0.6, "several speakers together")
+    if root.lower_ in FIRST_PERSON and root.pos_ == "PRON":
+        return resolve_first_person(root, scene)
     if root.lower_ in PRONOUN_TYPES and root.pos_ == "PRON":
         return resolve_pronoun(root, candidate, scene)
     if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
@@ -204,6 +208,14 @@ def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution
     if lemma in lx.ORG_HEAD_WORDS or lemma in OUTLET_NOUNS or lemma in lx.GENERIC_ORG_NOUNS:
         return resolve_organisation(root, registry)
     return Resolution(None, 0.6, "unresolved")
+
+
+def resolve_first_person(pronoun: Token, scene: Scene) -> Resolution:
+    """ "I"/"we" outside any quoted passage: the writer (or the outlet) in its own voice; inside one, the
+    quoted speaker, left unresolved here."""
+    if any(start <= pronoun.idx < end for start, end in scene.quoted):
+        return Resolution(None, 0.5, "first person inside a quotation")
+    return Resolution(None, 0.8, "first person outside quotes", description=FIRST_PERSON[pronoun.lower_])
 
 
 def named_apposition(root: Token) -> Token | None:

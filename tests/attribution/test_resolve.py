@@ -348,3 +348,21 @@ def test_relative_pronoun_for_a_coordinated_group_is_described_by_the_group(nlp)
     [attribution] = resolve(doc, [candidate], build_registry(doc))
     assert attribution.source.entity is None and not attribution.source.anonymous
     assert attribution.source.description == "Norway and Peru"
+
+
+def test_first_person_outside_quotes_is_the_writer(nlp):
+    text = "The council met on Tuesday. I believe the council is wrong."
+    _, [believe] = read(nlp, text, [candidate(text, "believe", "I", "the council is wrong")])
+    assert believe.source.entity is None and believe.source.description == "the writer"
+    assert not believe.source.anonymous
+
+
+def test_first_person_inside_a_quotation_is_not_the_writer(nlp):
+    text = '"I think we told them," the mayor said. The mayor left.'
+    quote = Candidate(
+        kind="direct", cue=at(text, "said"), source=at(text, "the mayor"), content=[at(text, '"I think we told them,"')]
+    )
+    nested = candidate(text, "think", "I", "we told them")
+    _, attributions = read(nlp, text, [nested, quote])
+    think = next(a for a in attributions if a.cue.text == "think")
+    assert think.source.description is None and think.source.entity is None
