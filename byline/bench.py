@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from byline.errors import BylineError
 from byline.pipeline import Reader
 from byline.reading import Article
 from byline.settings import Settings
@@ -25,13 +26,19 @@ def bench_articles(n: int, data: Path | None = None) -> tuple[list[Article], str
         repeated = (texts * (n // max(len(texts), 1) + 1))[:n]
         return [Article(text=t, origin=f"sample-{i}") for i, t in enumerate(repeated)], "bundled samples"
     opener = gzip.open if path.name.endswith(".gz") else open
-    articles = []
-    with opener(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            articles.append(Article(text=record["text"], title=record.get("title"), origin=str(record.get("id"))))
-            if len(articles) >= n:
-                break
+    articles: list[Article] = []
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                articles.append(Article(text=record["text"], title=record.get("title"), origin=str(record.get("id"))))
+                if len(articles) >= n:
+                    break
+    except FileNotFoundError as exc:
+        raise BylineError("not_found", str(path)) from exc
+    except (OSError, EOFError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        where = f"{path}:{len(articles) + 1}"
+        raise BylineError("malformed", where, detail=f"not a JSONL corpus with a text field: {exc}") from exc
     return articles, str(path)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -43,6 +45,15 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Print one error line and exit non-zero."""
     stderr.print(f"[bold red]byline: error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """A catalogued failure in a data file (eval, train, bench) as one error line, not a traceback."""
+    try:
+        yield
+    except BylineError as exc:
+        fail(exc.message)
 
 
 def _version(value: bool) -> None:
@@ -142,7 +153,8 @@ def eval_attribution(
 
     if not data.is_file():
         fail(BylineError("not_found", str(data)).message)
-    scores = evaluate_polnear(data, _reader(_settings(model)), limit=limit)
+    with _one_line_errors():
+        scores = evaluate_polnear(data, _reader(_settings(model)), limit=limit)
     typer.echo(json.dumps(scores) if as_json else _score_table(scores))
 
 
@@ -168,7 +180,8 @@ def eval_agreement(
 
     if not data.is_dir():
         fail(BylineError("not_found", str(data)).message)
-    scores = annotator_agreement(data, None if humans_only else _reader(_settings(model)))
+    with _one_line_errors():
+        scores = annotator_agreement(data, None if humans_only else _reader(_settings(model)))
     if as_json:
         typer.echo(json.dumps(scores))
         return
@@ -188,7 +201,8 @@ def eval_extraction(
 
     if not data.is_dir():
         fail(BylineError("not_found", str(data)).message)
-    scores = score_extraction(data)
+    with _one_line_errors():
+        scores = score_extraction(data)
     if as_json:
         typer.echo(json.dumps(scores))
     else:
@@ -207,7 +221,7 @@ def train_attribution(
         None, "--holdout-from", help="Fit only the articles before N and score the rest (needs --out)."
     ),
 ) -> None:
-    """Train the attribution models on PolNeAR train (CPU, about 8 minutes) and write their model card."""
+    """Train the attribution models on PolNeAR train (CPU, about 15 minutes) and write their model card."""
     from byline.attribution.detect import MODEL_DIR
     from byline.attribution.train import train_attribution as train
 
@@ -216,7 +230,8 @@ def train_attribution(
             fail(BylineError("not_found", str(path)).message)
     if holdout_from is not None and out is None:
         fail("--holdout-from trains on part of the data: give --out so the shipped model is not replaced", code=2)
-    report = train(data, out or MODEL_DIR, seed=seed, dev_path=dev, holdout_from=holdout_from)
+    with _one_line_errors():
+        report = train(data, out or MODEL_DIR, seed=seed, dev_path=dev, holdout_from=holdout_from)
     typer.echo(json.dumps(report, indent=2))
 
 
@@ -236,7 +251,8 @@ def bench(
     else:
         from byline.bench import bench_reading
 
-        result = bench_reading(n=n, data=data, settings=_settings(model))
+        with _one_line_errors():
+            result = bench_reading(n=n, data=data, settings=_settings(model))
     typer.echo(json.dumps(result, indent=None if as_json else 2))
 
 

@@ -70,12 +70,19 @@ def iter_annotations(compartment: Path) -> Iterator[tuple[str, list[GoldDoc]]]:
         raise BylineError("not_found", str(compartment), detail="expected text/ and attributions/ inside")
     for text_path in sorted(texts.glob("*.txt")):
         doc_id = text_path.stem
-        text = text_path.read_text(encoding="utf-8")
+        text = _read_utf8(text_path)
         versions = []
         for ann_path in sorted(anns.glob(f"{doc_id}_*.ann")):
             annotator = ann_path.stem[len(doc_id) + 1 :]
             if "_" in annotator:
                 continue  # another article whose name starts with this one's
-            ann = ann_path.read_text(encoding="utf-8")
+            ann = _read_utf8(ann_path)
             versions.append(parse_ann(ann, text, doc_id, annotator, where=str(ann_path)))
         yield doc_id, versions
+
+
+def _read_utf8(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BylineError("malformed", str(path), detail="not UTF-8 text") from exc

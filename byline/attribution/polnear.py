@@ -78,15 +78,20 @@ def iter_polnear(path: Path) -> Iterator[GoldDoc]:
     path = Path(path)
     if not path.exists():
         raise BylineError("not_found", str(path))
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            where = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise BylineError("malformed", where, detail="not UTF-8 text") from exc
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise BylineError("malformed", f"{path}:{number}", detail=exc.msg) from exc
-            yield parse_record(record, f"{path}:{number}")
+                raise BylineError("malformed", where, detail=exc.msg) from exc
+            yield parse_record(record, where)
 
 
 def load_polnear(path: Path) -> list[GoldDoc]:

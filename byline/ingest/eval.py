@@ -59,7 +59,13 @@ def score_extraction(data_dir: Path) -> dict:
     Returns {"precision", "recall", "f1", "n_docs"}.
     """
     data_dir = Path(data_dir)
-    gold = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
+    truth = data_dir / "ground-truth.json"
+    if not truth.is_file():
+        raise BylineError("not_found", str(truth))
+    try:
+        gold = json.loads(truth.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BylineError("malformed", str(truth), detail=str(exc)) from exc
     counts = []
     for doc_id, item in sorted(gold.items()):
         html = gzip.decompress((data_dir / "html" / f"{doc_id}.html.gz").read_bytes())

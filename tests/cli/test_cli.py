@@ -193,3 +193,38 @@ def test_eval_agreement_prints_annotators_and_byline(runner):
 def test_eval_agreement_on_a_missing_folder_is_one_line(runner, tmp_path):
     result = _run(runner, "eval", "agreement", "--data", str(tmp_path / "nope"))
     assert result.exit_code != 0 and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "content"),
+    [
+        (["eval", "attribution"], b'{"doc_id": 1, "text": "x", "quotes": [{"cues": [{"start": 0, "end": 99}]}]}\n'),
+        (["eval", "attribution"], b"\xff\xfe not utf-8\n"),
+        (["train", "attribution"], b"{not json\n"),
+        (["bench", "--n", "2"], b"\xff\xfe not utf-8\n"),
+    ],
+)
+def test_a_malformed_data_file_is_one_error_line_not_a_traceback(runner, tmp_path, command, content):
+    data = tmp_path / "data.jsonl"
+    data.write_bytes(content)
+    extra = ["--out", str(tmp_path / "model")] if command[0] == "train" else []
+    result = _run(runner, *command, "--data", str(data), *extra)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # not an uncaught error
+    assert len(result.stderr.strip().splitlines()) == 1 and "malformed" in result.stderr
+
+
+def test_eval_agreement_on_a_bad_brat_file_is_one_line(runner, tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text("He said so.", encoding="utf-8")
+    for annotator in ("x1", "x2"):
+        (tmp_path / "attributions" / f"a_{annotator}.ann").write_text("T1\tCue 3 x\tsaid\n", encoding="utf-8")
+    result = _run(runner, "eval", "agreement", "--data", str(tmp_path), "--humans-only")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "a_x1.ann:1" in result.stderr
+
+
+def test_eval_extraction_without_ground_truth_is_one_line(runner, tmp_path):
+    result = _run(runner, "eval", "extraction", "--data", str(tmp_path))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "ground-truth.json" in result.stderr
