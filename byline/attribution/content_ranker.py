@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from byline.attribution.cues import QUOTE_MARKS
-from byline.attribution.model import Candidate, CharSpan, quote_kind
+from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
 
 RANKER_FILE = "content_ranker.json"
 SENTENCE_END = frozenset(".!?")
@@ -190,17 +190,15 @@ def train_ranker(
     return ContentRanker(averaged)
 
 
-Reading = tuple[CharSpan | None, tuple[CharSpan, ...]]  # (cue, content pieces) of one detector's candidate
+DetectorReading = tuple[CharSpan | None, tuple[CharSpan, ...]]  # (cue, content pieces) of one detector's candidate
 
 
-def _reading_on(cue: CharSpan | None, readings: Sequence[Reading]) -> tuple[CharSpan, ...] | None:
-    if cue is None:
-        return None
-    return next((pieces for other, pieces in readings if other and other[0] < cue[1] and cue[0] < other[1]), None)
+def _reading_on(cue: CharSpan | None, readings: Sequence[DetectorReading]) -> tuple[CharSpan, ...] | None:
+    return next((pieces for other, pieces in readings if overlaps(cue, other)), None)
 
 
 def candidate_options(
-    doc: Doc, candidate: Candidate, tagged: Sequence[Reading], rules: Sequence[Reading]
+    doc: Doc, candidate: Candidate, tagged: Sequence[DetectorReading], rules: Sequence[DetectorReading]
 ) -> list[Option]:
     """The content options of one merged candidate: its own, and the tagger's and the rules' on its cue."""
     readings: list[tuple[str, Sequence[CharSpan]]] = [("merged", candidate.content)]
@@ -214,8 +212,8 @@ def candidate_options(
 def rank_contents(
     doc: Doc,
     merged: list[Candidate],
-    tagged: Sequence[Reading],
-    rules: Sequence[Reading],
+    tagged: Sequence[DetectorReading],
+    rules: Sequence[DetectorReading],
     ranker: ContentRanker,
     quotes: list[CharSpan],
 ) -> list[Candidate]:

@@ -33,7 +33,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from byline.attribution.content_ranker import ContentRanker, Reading, load_ranker, rank_contents
+from byline.attribution.content_ranker import ContentRanker, DetectorReading, load_ranker, rank_contents
 from byline.attribution.cues import (
     NEGATING_VERBS,
     NEGATORS,
@@ -44,7 +44,7 @@ from byline.attribution.cues import (
     SPEECH_VERBS,
     WEAK_VERBS,
 )
-from byline.attribution.model import Candidate, CharSpan, quote_kind
+from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
 from byline.attribution.tagger import (
     assemble,
     candidate_roles,
@@ -884,8 +884,8 @@ class Detection:
     """Detection's candidates, and the contents each detector read on its own (for the content ranker)."""
 
     candidates: list[Candidate]
-    tagged: list[Reading]
-    rules: list[Reading]
+    tagged: list[DetectorReading]
+    rules: list[DetectorReading]
     quotes: list[CharSpan]
 
 
@@ -957,16 +957,12 @@ def subject_into_content(candidate: Candidate, text: str) -> Candidate:
     return candidate
 
 
-def _overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
-
-
 def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
     """The tagger's candidates, each completed by the rule candidate on the same cue (its source when the
     tagger found none, its negation, confidence and evidence), and the rule candidates the tagger missed."""
     merged = []
     for candidate in tagged:
-        rule = next((r for r in rules if _overlaps(candidate.cue, r.cue)), None)
+        rule = next((r for r in rules if overlaps(candidate.cue, r.cue)), None)
         if rule is not None and _conflicts(candidate, rule):
             merged.append(rule)
             continue
@@ -978,7 +974,7 @@ def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candid
             candidate.evidence = f"crf-tagger+{rule.evidence}"
             candidate.cue_token = rule.cue_token
         merged.append(candidate)
-    merged += [r for r in rules if not any(_overlaps(r.cue, t.cue) for t in tagged)]
+    merged += [r for r in rules if not any(overlaps(r.cue, t.cue) for t in tagged)]
     return sorted(merged, key=lambda c: (c.cue or c.content[0])[0])
 
 
@@ -994,7 +990,7 @@ def _conflicts(tagged: Candidate, rule: Candidate) -> bool:
     """Whether the tagged content runs into the rule's cue ("declined | to say …") or into the source the
     candidate would have ("…,” one official said"): the rules' reading is the consistent one."""
     source = tagged.source or rule.source
-    return any(_overlaps(piece, rule.cue) or _overlaps(piece, source) for piece in tagged.content)
+    return any(overlaps(piece, rule.cue) or overlaps(piece, source) for piece in tagged.content)
 
 
 def _untangle(found: list[Candidate], text: str) -> list[Candidate]:

@@ -25,6 +25,11 @@ class Candidate:
     cue_token: int | None = None
 
 
+def overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
+    """Whether two character spans share at least one character (False when either is absent)."""
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
 def quote_kind(pieces: list[CharSpan], quotes: list[CharSpan]) -> str:
     """direct when every content piece lies inside quotation marks, mixed when some quote is in it, else indirect."""
     inside = [q for q in quotes for s, e in pieces if q[0] < e and s < q[1]]

@@ -37,6 +37,7 @@ from byline.attribution.detect import (
     cue_scores,
     find_quotes,
 )
+from byline.attribution.model import overlaps
 from byline.attribution.polnear import GoldDoc, load_polnear
 from byline.attribution.tagger import (
     TAGGER_FILE,
@@ -184,9 +185,7 @@ def ranker_examples(doc: Doc, gold: GoldDoc, model: CueModel, tagger: Any) -> li
     examples = []
     for candidate in found.candidates:
         cue = candidate.cue
-        match = next(
-            (a for a in gold.attributions if cue and a.cue and cue[0] < a.cue[-1][1] and a.cue[0][0] < cue[1]), None
-        )
+        match = next((a for a in gold.attributions if a.cue and overlaps(cue, (a.cue[0][0], a.cue[-1][1]))), None)
         if match is None:
             continue
         options = candidate_options(doc, candidate, found.tagged, found.rules)
