@@ -15,7 +15,7 @@ from rich.console import Console
 
 from byline import __version__
 from byline.errors import BylineError
-from byline.settings import DEFAULT_MAX_BYTES, MODEL_ENV, Settings, default_model
+from byline.settings import DEFAULT_MAX_BYTES, DEFAULT_MIN_CONFIDENCE, MODEL_ENV, Settings, default_model
 
 if TYPE_CHECKING:
     from byline.pipeline import Reader
@@ -74,8 +74,17 @@ ModelOption = typer.Option(
 )
 
 
-def _settings(model: str | None) -> Settings:
-    return Settings(model=model or default_model())
+MinConfidenceOption = typer.Option(
+    DEFAULT_MIN_CONFIDENCE,
+    "--min-confidence",
+    min=0.0,
+    max=1.0,
+    help="Leave out attributions whose calibrated confidence (the chance they are right) is below this.",
+)
+
+
+def _settings(model: str | None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Settings:
+    return Settings(model=model or default_model(), min_confidence=min_confidence)
 
 
 def _reader(settings: Settings) -> Reader:
@@ -106,6 +115,7 @@ def read(
         [], "--field", help="JSONL field mapping, byline_field=record_field (e.g. text=body). Repeatable."
     ),
     resume: bool = typer.Option(False, "--resume", help="Skip articles already in --out; retry failed ones."),
+    min_confidence: float = MinConfidenceOption,
 ) -> None:
     """Read articles and print or write their readings."""
     from byline import batch as batch_cli
@@ -116,7 +126,7 @@ def read(
         options = IngestOptions(max_bytes=max_bytes, require_english=not any_language, field_map=field_map)
     except ValueError as exc:
         fail(str(exc), code=2)
-    settings = _settings(model)
+    settings = _settings(model, min_confidence)
     if not batch_cli.is_batch(inputs):
         try:
             batch_cli.read_single(inputs[0], (fmt or Format.text).value, out, options, _reader(settings))
@@ -143,19 +153,64 @@ def schema() -> None:
 
 @eval_app.command("attribution")
 def eval_attribution(
-    data: Path = typer.Option(..., "--data", help="PolNeAR JSONL (e.g. polnear/json/dev.jsonl)."),
+    data: list[str] = typer.Option(
+        ...,
+        "--data",
+        help="PolNeAR JSONL (polnear/json/dev.jsonl), a real-news gold JSONL, or 'realnews' for the shipped "
+        "gold set (its texts are read from --corpus). Repeatable: each is scored in turn.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
+    limit: int | None = typer.Option(None, "--limit", help="PolNeAR: score only the first N documents."),
+    split: str = typer.Option("dev", "--split", help="Real-news gold: dev, test or all."),
+    corpus: Path | None = typer.Option(None, "--corpus", help="Real-news gold: the allsides_baly2020 folder."),
+    inspect: bool = typer.Option(False, "--inspect", help="Real-news gold: list each article's pairs and misses."),
+    min_confidence: float = MinConfidenceOption,
     model: str | None = ModelOption,
 ) -> None:
-    """Score attributions against PolNeAR: exact and overlap P/R/F1 per role, speaker accuracy."""
+    """Score attributions. PolNeAR: exact and overlap P/R/F1 per role, speaker accuracy. Real-news gold:
+    precision and recall of attributions with the right speaker, anonymity/hedge recall, via accuracy, ECE."""
     from byline.attribution.eval import evaluate_polnear
+    from byline.attribution.realnews import GOLD_PATH, SHARED_CORPUS, is_realnews_gold, score_realnews
 
-    if not data.is_file():
-        fail(BylineError("not_found", str(data)).message)
+    if split not in ("dev", "test", "all"):
+        fail(f"--split {split}: choose dev, test or all", code=2)
+    paths = [GOLD_PATH if item == "realnews" else Path(item) for item in data]
+    for path in paths:
+        if not path.is_file():
+            fail(BylineError("not_found", str(path)).message)
+    reader = _reader(_settings(model, min_confidence))
+    results = {}
     with _one_line_errors():
-        scores = evaluate_polnear(data, _reader(_settings(model)), limit=limit)
-    typer.echo(json.dumps(scores) if as_json else _score_table(scores))
+        for item, path in zip(data, paths, strict=True):
+            if is_realnews_gold(path):
+                results[item] = score_realnews(
+                    reader, path, None if split == "all" else split, corpus or SHARED_CORPUS,
+                    min_confidence=min_confidence, inspect=inspect,
+                )
+            else:
+                results[item] = evaluate_polnear(path, reader, limit=limit)
+    if as_json:
+        typer.echo(json.dumps(results[data[0]] if len(data) == 1 else results))
+        return
+    for item, scores in results.items():
+        typer.echo(f"== {item}")
+        typer.echo(_realnews_table(scores) if "right_speaker" in scores else _score_table(scores))
+
+
+def _realnews_table(scores: dict) -> str:
+    rs = scores["right_speaker"]
+    lines = [
+        f"articles {scores['n_articles']} ({scores['split']})  gold {scores['n_gold']}  "
+        f"predicted {scores['n_predicted']}  min confidence {scores['min_confidence']}",
+        f"right speaker  P {rs['p']:.3f}  R {rs['r']:.3f}  F1 {rs['f1']:.3f}",
+        f"found (any speaker)  P {scores['found']['p']:.3f}  R {scores['found']['r']:.3f}",
+        f"anonymity recall {scores['anonymity_recall']:.3f} (of {scores['n_anonymous_gold']})  "
+        f"hedge recall {scores['hedge_recall']:.3f} (of {scores['n_hedges_gold']})",
+        f"via accuracy {scores['via_accuracy']:.3f}  via recall {scores['via_recall']:.3f} "
+        f"(of {scores['n_via_gold_found']})  negation accuracy {scores['negation_accuracy']:.3f}",
+        f"expected calibration error {scores['ece']:.3f}",
+    ]
+    return "\n".join(lines)
 
 
 def _score_table(scores: dict, header: bool = True) -> str:
@@ -235,6 +290,24 @@ def train_attribution(
     typer.echo(json.dumps(report, indent=2))
 
 
+@train_app.command("calibration")
+def train_calibration(
+    gold: Path | None = typer.Option(None, "--gold", help="Real-news gold JSONL (default: the shipped set)."),
+    split: str = typer.Option("dev", "--split", help="Which half to fit on."),
+    corpus: Path | None = typer.Option(None, "--corpus", help="The allsides_baly2020 folder with the texts."),
+    out: Path | None = typer.Option(None, "--out", help="Calibrator file (default: the one byline ships)."),
+    model: str | None = ModelOption,
+) -> None:
+    """Fit the confidence calibrator on the real-news gold's dev half (CPU, under a minute)."""
+    from byline.attribution.calibrate import CALIBRATION_PATH
+    from byline.attribution.realnews import GOLD_PATH, SHARED_CORPUS
+    from byline.attribution.train_calibration import train_calibration as train
+
+    with _one_line_errors():
+        card = train(_settings(model, 0.0), gold or GOLD_PATH, out or CALIBRATION_PATH, split, corpus or SHARED_CORPUS)
+    typer.echo(json.dumps(card, indent=2))
+
+
 @app.command()
 def bench(
     n: int = typer.Option(200, "--n", help="How many articles."),
@@ -264,6 +337,7 @@ def serve(
     max_body: int = typer.Option(5_000_000, "--max-body", help="Largest request body accepted, in bytes."),
     timeout: float = typer.Option(30.0, "--timeout", help="Longest processing time per request, in seconds."),
     concurrency: int = typer.Option(2, "--concurrency", help="Readings processed at once; more get 503."),
+    min_confidence: float = MinConfidenceOption,
 ) -> None:
     """Serve the reading page and the JSON API."""
     from byline.web.app import WebLimits
@@ -274,7 +348,7 @@ def serve(
     except ValueError as exc:
         fail(str(exc), code=2)
     try:
-        run(host=host, port=port, limits=limits, model=model)
+        run(host=host, port=port, limits=limits, model=model, min_confidence=min_confidence)
     except BylineError as exc:
         fail(exc.message)
 

@@ -29,6 +29,7 @@ class Context:
     doc: Doc
     reading: Reading
     shared: dict[str, Any] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
 
 class Stage(Protocol):
@@ -46,9 +47,10 @@ BUILTIN_STAGE_MODULES = (
     "byline.nlp.stages",
     "byline.entities.stage",
     "byline.attribution.stage",
+    "byline.attribution.calibrate",
     "byline.attribution.summary",
 )
-DEFAULT_STAGES = ("sentences", "entities", "attribution", "sourcing")
+DEFAULT_STAGES = ("sentences", "entities", "attribution", "confidence", "sourcing")
 
 
 def register_stage(name: str) -> Callable[[Callable[[], Stage]], Callable[[], Stage]]:
@@ -135,7 +137,7 @@ class Reader:
     def read_parsed(self, article: Article, doc: Doc) -> Reading:
         """Run every stage over an article already parsed by this reader's pipeline."""
         reading = Reading(article=article, meta=self.meta())
-        ctx = Context(doc=doc, reading=reading)
+        ctx = Context(doc=doc, reading=reading, settings=self.settings)
         timings: dict[str, float] = {}
         for stage in self.stages:
             began = time.perf_counter()

@@ -15,7 +15,7 @@ VAGUE_NOUNS = frozenset(
     diplomat lawmaker legislator employee worker witness spokesperson adviser advisor someone somebody
     conservative liberal progressive activist supporter opponent voter investigator officer executive
     student parent neighbour neighbor participant negotiator commentator economist scientist
-    researcher doctor teacher citizen protester protestor man woman leader representative administrator
+    researcher doctor teacher citizen protester protestor man woman leader representative administrator personnel
     """.split()
 )
 VAGUE_PRONOUNS = frozenset({"some", "many", "others", "several", "few", "most"})
@@ -26,6 +26,8 @@ QUANTIFIERS = frozenset(
     """.split()
 )
 DEFINITE_MARKERS = frozenset({"the", "this", "that", "these", "those"})
+# Singular nouns that name a group of people: "past staff", "senior personnel".
+COLLECTIVE_NOUNS = frozenset({"staff", "personnel"})
 ANONYMITY_PHRASES = re.compile(
     r"anonymity|not authori[sz]ed to|asked not to be|declined to be (named|identified)"
     r"|familiar with|close to the|briefed on|with knowledge of|not named",
@@ -45,6 +47,8 @@ def vague_description(span: Span) -> str | None:
     if root.dep_ == "appos":
         return None  # describes someone named beside it: "Tim Kaine, a man who …"
     lemma = root.lemma_.lower()
+    if lemma == "report" and is_bare_plural(root) and not any(t.pos_ == "PROPN" for t in span):
+        return UNNAMED_REPORTS  # "according to reports", "media reports said": reports nobody names
     group_noun = lemma in VAGUE_NOUNS or root.ent_type_ == "NORP" and root.tag_ in ("NNS", "NNPS")
     vague_pronoun = root.lower_ in VAGUE_PRONOUNS and root.pos_ in ("PRON", "DET", "ADJ")
     if not (group_noun or vague_pronoun):
@@ -63,8 +67,9 @@ def is_quantified(root: Token) -> bool:
 
 
 def is_bare_plural(root: Token) -> bool:
-    """Bare plurals, "sources said", "critics say": a plural with no determiner or possessor."""
-    if root.tag_ not in ("NNS", "NNPS"):
+    """Bare plurals, "sources said", "critics say": a plural (or a group noun: "past staff") with no
+    determiner or possessor."""
+    if root.tag_ not in ("NNS", "NNPS") and root.lower_ not in COLLECTIVE_NOUNS:
         return False
     return not any(c.dep_ in ("det", "poss") for c in root.lefts)
 

@@ -7,6 +7,9 @@ empty; a link that would close a cycle is dropped. In order of precedence:
 2. held documents: what a document says, or what its author says in it, is reported through the outlet
    that obtained or saw it ("a cable obtained by Politico", "a memo seen by the Gazette");
 3. report hedges: "reportedly", "is said to" point to the latest report by a named outlet before them.
+
+No rule reports a speaker through itself unless one lies inside what the other says: one speaker's
+coordinated reports ("denied X and said Y") are two roots, not a chain.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ Links = dict[str, str]
 def link_chains(doc: Doc, attributions: list[Attribution], registry: Registry) -> list[Attribution]:
     """Attributions with ``via`` set by the rules above."""
     proposals = [
-        containment_links(attributions),
+        containment_links(attributions, doc),
         held_document_links(doc, attributions, registry),
         report_hedge_links(attributions, registry),
     ]
@@ -37,13 +40,36 @@ def link_chains(doc: Doc, attributions: list[Attribution], registry: Registry) -
 
 
 def assign_via(attributions: list[Attribution], proposals: Iterable[Links]) -> list[Attribution]:
-    """Fill each empty ``via`` from the first proposal that has one and closes no cycle."""
+    """Fill each empty ``via`` from the first proposal that has one, closes no cycle, and does not report
+    a speaker through itself (unless the one lies inside what the other says: "I told him," she said)."""
     via = {a.id: a.via for a in attributions}
+    by_id = {a.id: a for a in attributions}
     for links in proposals:
         for inner, outer in links.items():
-            if via.get(inner) is None and inner != outer and not _reaches(via, outer, inner):
-                via[inner] = outer
+            if via.get(inner) is not None or inner == outer or _reaches(via, outer, inner):
+                continue
+            if inner in by_id and outer in by_id and _self_report(by_id[inner], by_id[outer]):
+                continue
+            via[inner] = outer
     return [a.model_copy(update={"via": via[a.id]}) for a in attributions]
+
+
+def same_speaker(one: Attribution, other: Attribution) -> bool:
+    """Whether two attributions have the same speaker: the same entity, or the same source mention."""
+    a, b = one.source, other.source
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return a.span is not None and b.span is not None and (a.span.start, a.span.end) == (b.span.start, b.span.end)
+
+
+def _inside(inner: Attribution, outer: Attribution) -> bool:
+    cue = inner.cue
+    return cue is not None and any(p.start <= cue.start and cue.end <= p.end for p in outer.content)
+
+
+def _self_report(inner: Attribution, outer: Attribution) -> bool:
+    """A link from a speaker to the same speaker where neither lies inside what the other says."""
+    return same_speaker(inner, outer) and not _inside(inner, outer) and not _inside(outer, inner)
 
 
 def _reaches(via: dict[str, str | None], start: str, target: str) -> bool:
@@ -57,8 +83,10 @@ def _reaches(via: dict[str, str | None], start: str, target: str) -> bool:
     return False
 
 
-def containment_links(attributions: list[Attribution]) -> Links:
-    """An attribution whose cue lies inside another's content is reported through the innermost such one."""
+def containment_links(attributions: list[Attribution], doc: Doc | None = None) -> Links:
+    """An attribution whose cue lies inside another's content is reported through the innermost such one;
+    not when the two are one speaker's coordinated reports that a content ran on over ("met donors and
+    said …"), as the parse shows (with ``doc``)."""
     links: Links = {}
     for inner in attributions:
         if inner.cue is None:
@@ -68,11 +96,29 @@ def containment_links(attributions: list[Attribution]) -> Links:
             for outer in attributions
             if outer.id != inner.id
             for piece in outer.content
-            if piece.start <= inner.cue.start and inner.cue.end <= piece.end
+            if piece.start <= inner.cue.start
+            and inner.cue.end <= piece.end
+            and not (doc is not None and same_speaker(inner, outer) and coordinated(doc, inner, outer))
         ]
         if holders:
             links[inner.id] = min(holders)[1]
     return links
+
+
+def coordinated(doc: Doc, inner: Attribution, outer: Attribution) -> bool:
+    """Whether the inner cue is coordinated with the outer one ("denied X and said Y") rather than inside
+    what it says, or shares its source mention (one subject, two verbs)."""
+    if inner.source.span is not None and outer.source.span is not None:
+        if (inner.source.span.start, inner.source.span.end) == (outer.source.span.start, outer.source.span.end):
+            return True
+    node, governor = _cue_head(doc, inner), _cue_head(doc, outer)
+    if node is None or governor is None:
+        return False
+    while node.head.i != node.i:
+        if node.head.i == governor.i:
+            return node.dep_ == "conj"
+        node = node.head
+    return False
 
 
 def held_document_links(doc: Doc, attributions: list[Attribution], registry: Registry) -> Links:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from byline.attribution.cues import QUOTE_MARKS
 from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
+from byline.attribution.quotes import QUOTE_MARKS, parsed_form
 
 RANKER_FILE = "content_ranker.json"
 SENTENCE_END = frozenset(".!?")
@@ -80,6 +80,12 @@ def content_options(doc: Doc, readings: Sequence[tuple[str, Sequence[CharSpan]]]
     return [Option(pieces, frozenset(origins), change) for pieces, (origins, change) in found.items()]
 
 
+def _form(token: Token) -> str:
+    """A token's text as the parser read it (quotation marks in their canonical form), case kept."""
+    parsed = parsed_form(token)
+    return token.text if parsed == token.lower_ else parsed
+
+
 def option_features(doc: Doc, cue: CharSpan | None, option: Option) -> list[str]:
     """Features of one option: where it came from, how its edges look, what lies beyond its end."""
     tokens = [t for piece in option.pieces for t in _tokens(doc, piece)]
@@ -97,12 +103,12 @@ def option_features(doc: Doc, cue: CharSpan | None, option: Option) -> list[str]
         f"n={len(option.origins)}",
         f"ch={change}",
         f"pos={position}|{change}",
-        f"f={first.lower_ if first.is_stop else first.pos_}|{change}",
+        f"f={parsed_form(first) if first.is_stop else first.pos_}|{change}",
         f"l={last.pos_}|{last.dep_}",
-        f"lw={last.lower_ if last.is_stop or last.is_punct else last.pos_}",
-        f"a={after.text if after is not None and after.is_punct else after.pos_ if after is not None else '<end>'}",
-        f"aw={after.lower_ if after is not None and after.is_stop else '-'}|{change}",
-        f"b={before.text if before is not None and before.is_punct else '-'}",
+        f"lw={parsed_form(last) if last.is_stop or last.is_punct else last.pos_}",
+        f"a={_form(after) if after is not None and after.is_punct else after.pos_ if after is not None else '<end>'}",
+        f"aw={parsed_form(after) if after is not None and after.is_stop else '-'}|{change}",
+        f"b={_form(before) if before is not None and before.is_punct else '-'}",
         f"cut={cut_subtree}|{change}",
         f"q={any(t.text in QUOTE_MARKS for t in tokens)}",
         f"pieces={min(len(option.pieces), 3)}",
@@ -114,7 +120,8 @@ def option_features(doc: Doc, cue: CharSpan | None, option: Option) -> list[str]
     elif after is not None:
         nxt = next((t for t in doc[after.i + 1 : after.i + 3] if not t.is_space), None)
         if nxt is not None:
-            feats += [f"a2={after.text}|{nxt.dep_}", f"a2w={after.text}|{nxt.lower_ if nxt.is_stop else nxt.pos_}"]
+            mark = _form(after)
+            feats += [f"a2={mark}|{nxt.dep_}", f"a2w={mark}|{parsed_form(nxt) if nxt.is_stop else nxt.pos_}"]
     return feats
 
 

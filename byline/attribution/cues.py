@@ -7,6 +7,9 @@ that PolNeAR counts as attributions; no corpus text went into it.
 
 from __future__ import annotations
 
+# Quotation marks live in quotes.py (every Unicode mark style); re-exported for the lexicon's users.
+from byline.attribution.quotes import QUOTE_CLOSE, QUOTE_MARKS, QUOTE_OPEN  # noqa: F401
+
 SPEECH_VERBS = frozenset(
     """
     say tell add write state report announce reveal declare claim assert insist maintain contend argue
@@ -53,6 +56,68 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Verbs that, governing a speech verb, deny it: "declined to say", "refused to comment".
 NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "avoid"})
 
-QUOTE_OPEN = frozenset('"“«‘')
-QUOTE_CLOSE = frozenset('"”»’')
-QUOTE_MARKS = QUOTE_OPEN | QUOTE_CLOSE
+# --- what the guideline counts (docs/attribution-guideline.md §1), read by ``filters.py`` -------------
+# (New lists: SPEECH_VERBS above feeds the cue model's features and stays as it was trained.)
+
+# Speech, writing, report, thought and belief: a cue with one of these lemmas attributes by itself.
+STATEMENT_CUES = frozenset(
+    """
+    say tell add write state report announce reveal declare claim assert insist maintain contend argue
+    note observe point explain mention remark comment reply respond answer ask wonder inquire
+    admit acknowledge concede confess confirm deny dispute refute disagree
+    warn caution threaten promise pledge vow swear guarantee assure predict forecast estimate
+    suggest hint imply propose recommend advise urge demand request plead beg
+    accuse blame allege criticize criticise condemn denounce slam blast bash mock ridicule
+    praise hail laud applaud commend thank congratulate welcome complain lament object grumble decry
+    describe characterize characterise portray label brand dub term call
+    testify recall recount disclose divulge tweet post blog email text cite quote
+    stress emphasize emphasise reiterate repeat tout boast brag joke quip muse shout yell scream whisper
+    mutter exclaim inform notify brief instruct concur counter retort rebut rule
+    believe think feel fear hope worry suspect doubt know understand realize realise assume suppose guess
+    imagine reckon presume speculate
+    """.split()
+)
+
+# Acts, decisions and positions: never a cue by themselves, whatever clause or object they take
+# ("approved a bill", "plans to cut jobs", "were charged with assault", "voted to raise taxes").
+ACT_PREDICATES = frozenset(
+    """
+    approve veto sign indict charge release sue vote nominate launch block decide plan seek aim try attempt
+    intend prepare order direct support oppose back favor favour pass ban fund appoint hire fire arrest
+    convict sentence acquit pardon deploy impose lift sanction ratify enact adopt authorize authorise cancel
+    suspend withdraw file introduce sponsor cosponsor repeal overturn investigate subpoena seize elect agree
+    push lobby pressure request take focus leave receive prohibit allow require offer win lose refer challenge
+    """.split()
+)
+# Of those, the ones that are speech with a clause ("charged that …", "requested that …").
+ACT_SPEECH_WITH_CLAUSE = frozenset(
+    {"charge", "support", "oppose", "back", "favor", "favour", "agree", "request", "challenge", "offer"}
+)
+# Of those, the ones that are acts only with a direct object ("referred him to prosecutors", not "referred to").
+OBJECT_ACTS = frozenset({"refer"})
+# Seeming: the writer's perception of someone ("Trump seemed to relish …"), unless what seemed is speech.
+SEEMING_VERBS = frozenset({"seem", "appear", "look", "sound"})
+DIRECTIVE_ACTS = frozenset({"order", "direct"})
+
+# Verbs of showing and finding: an attribution when a document, study or poll (or a person) is the
+# subject ("A Pew poll found that …"); the writer's reasoning when a fact or event is ("The vote shows …").
+EVIDENCE_VERBS = frozenset(
+    """
+    show find suggest indicate mean demonstrate prove reflect signal underscore illustrate highlight reveal
+    imply confirm point echo mark
+    """.split()
+)
+# Of those, the ones a person can use as an act rather than words ("He showed that he could win").
+DEMONSTRATING_VERBS = frozenset({"show", "prove", "demonstrate", "reflect", "mark", "illustrate", "mean", "find"})
+
+# Nouns of written or measured sources that can show or find: "the study found", "polls show".
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll polls polling survey study studies report analysis research data datum figures figure numbers
+    statistics results findings finding paper review audit investigation probe inquiry census estimate
+    estimates model records record documents document memo cable letter email filing indictment complaint
+    lawsuit ruling order affidavit transcript testimony evidence chart tally count assessment average
+    averages video videos footage tape recording photo photos image images slide presentation ad advert
+    advertisement book article
+    """.split()
+)

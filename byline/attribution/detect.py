@@ -2,19 +2,24 @@
 
 Detection walks the dependency parse the pipeline already made (no second pass over the text):
 
-1. quotation marks are paired over the raw text (straight and curly; a quote running over paragraphs
-   re-opens each paragraph and closes only in the last; an unclosed mark ends at its paragraph's end);
+1. quotation marks are paired over the raw text (every mark style, see ``quotes.py``; a quote running
+   over paragraphs re-opens each paragraph and closes only in the last; an unclosed mark ends at its
+   paragraph's end);
 2. each token is scored as a possible cue head, by the shipped cue model (an averaged perceptron over
    parse features, see ``train.py``) or, when that is absent, by the lexicon rules in ``cues.py``;
 3. for every cue the source is its subject (or the object of "according to", the agent of a passive,
-   the possessor of a noun cue), and the content is its clausal complement, the clause it interrupts
-   ("…, he said."), the quote next to it, or the paragraph after a colon;
+   the possessor of a noun cue, the group "among" whom a view is held), and the content is its clausal
+   complement, the clause it interrupts ("…, he said."), the quote next to it, or the paragraph after a
+   colon;
 4. a few patterns are rules in both modes: noun cues with their holder ("Smith's claim that …"), a line
-   opening with a name and a colon ("Paul Ryan: …", "Q: …"), and "says"/"states" mis-tagged as nouns;
+   opening with a name and a colon ("Paul Ryan: …", "Q: …"), "says"/"states" mis-tagged as nouns, a
+   feeling stated as an unnamed group's ("many felt …"), a claim with a report adverb and no reporter
+   ("X reportedly left …"), and excerpts of another outlet ("From The New Republic:", ``excerpts.py``);
 5. with the shipped CRF tagger (``tagger.py``), each paragraph is tagged BIO for source, cue and
    content over the same parse, the cue scores and the spans the rules found; the tagged attributions
    replace the rule candidates on the same cue (keeping the rules' source where the tagger has none,
-   and their negation) and the rule candidates the tagger did not tag are kept;
+   and their negation; the parse's subject where the tagger's source is only a piece of its phrase) and
+   the rule candidates the tagger did not tag are kept;
 6. with the shipped content ranker (``content_ranker.py``), each candidate's content is chosen among
    the merged, tagged and rule readings and two changes of them.
 
@@ -33,18 +38,28 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from byline.attribution.anonymity import vague_description
 from byline.attribution.content_ranker import ContentRanker, DetectorReading, load_ranker, rank_contents
 from byline.attribution.cues import (
     NEGATING_VERBS,
     NEGATORS,
     NOUN_CUES,
-    QUOTE_CLOSE,
-    QUOTE_OPEN,
     REPORT_ADVERBS,
     SPEECH_VERBS,
     WEAK_VERBS,
 )
+from byline.attribution.excerpts import excerpt_candidates
 from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
+from byline.attribution.quotes import (
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    extend_to_quote,
+    find_quotes,
+    next_quote,
+    parsed_form,
+    quote_before,
+    quote_index,
+)
 from byline.attribution.tagger import (
     assemble,
     candidate_roles,
@@ -59,6 +74,11 @@ MODEL_DIR = Path(__file__).parent / "models" / "cue_perceptron"
 MODEL_FILE = "model.json"
 CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "acomp", "pcomp", "attr", "oprd")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Dependencies a cue with no subject of its own climbs to find one: "met donors and said", "left, insisting",
+# "despite conceding …, said".
+CLIMB_DEPS = ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+DOUBLE_QUOTE_MARKS = frozenset('"“”«»„‟″〝〞〟＂')
 TRIM_PUNCT = ",.;:—–-"
 # Control verbs whose "to"-verb belongs to the cue: "declined to comment on", "went on to say".
 CONTROL_VERBS = frozenset({"decline", "refuse", "go", "want", "promise", "continue", "fail", "vow", "pledge"})
@@ -74,6 +94,11 @@ CONNECTIVES = frozenset({"however", "meanwhile", "moreover", "still", "yet", "al
 COLON_SPEAKER_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "CCONJ", "PUNCT", "ADP", "PART"})
 COLON_SPEAKER_WORDS = frozenset({"poll", "report", "survey", "study", "q", "a", "analysis", "sources", "source"})
 MISTAGGED_VERBS = frozenset({"says", "states", "writes", "notes", "adds", "argues", "claims", "warns", "reports"})
+REPORT_ADVERB = "report-adverb"  # the evidence of a claim attributed by a report adverb alone
+# Clauses a report adverb can attribute on its own: a sentence's, or one joined to it (not a relative clause).
+REPORTED_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
+# Verbs of feeling and belief that are a group's stated view with an unnamed group as subject ("many felt").
+FEELING_VERBS = frozenset({"feel", "believe", "think", "fear", "worry", "suspect", "sense"})
 # Parts of speech a cue head can have (verbs, "according", noun cues, a few adjectives: "is aware").
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "PROPN", "ADJ"})
 
@@ -120,70 +145,6 @@ def load_cue_model(directory: Path = MODEL_DIR) -> CueModel | None:
     return CueModel.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-# --- quotation marks -------------------------------------------------------------------------------
-
-
-def _opens(text: str, i: int) -> bool:
-    mark = text[i]
-    if mark in "“«":
-        return True
-    if mark in "”»":
-        return False
-    before = text[i - 1] if i else " "
-    return before.isspace() or before in "([{—–-:" or before in QUOTE_OPEN
-
-
-def find_quotes(text: str) -> list[CharSpan]:
-    """Quoted stretches (marks included) of double quotation marks, straight or curly.
-
-    A quote that reaches the end of its paragraph open continues when the next paragraph opens with a
-    mark (the convention for quotes over several paragraphs); otherwise it ends at the paragraph's end.
-    """
-    quotes: list[CharSpan] = []
-    start: int | None = None
-    last_content = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and text.startswith("\n\n", i) and start is not None:
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if not (j < n and text[j] in '"“«'):
-                quotes.append((start, last_content))
-                start = None
-            i = j + 1 if j < n and start is not None else j
-            continue
-        if ch in '"“”«»':
-            if start is None and _opens(text, i):
-                start = i
-            elif start is not None and not (ch in "“«" and i == start):
-                if ch in "“«":  # a second opening mark while open: the first was never closed
-                    quotes.append((start, last_content))
-                    start = i
-                else:
-                    quotes.append((start, i + 1))
-                    start = None
-        if not ch.isspace():
-            last_content = i + 1
-        i += 1
-    if start is not None:
-        quotes.append((start, last_content))
-    return [q for q in quotes if q[1] - q[0] > 1]
-
-
-def _quote_index(doc: Doc, quotes: list[CharSpan]) -> list[int]:
-    """For each token, the index of the quote it lies in, or -1."""
-    index = [-1] * len(doc)
-    qi = 0
-    for token in doc:
-        while qi < len(quotes) and quotes[qi][1] <= token.idx:
-            qi += 1
-        if qi < len(quotes) and quotes[qi][0] <= token.idx < quotes[qi][1]:
-            index[token.i] = qi
-    return index
-
-
 # --- cue scoring -------------------------------------------------------------------------------------
 
 
@@ -191,12 +152,12 @@ def cue_features(token: Token, in_quote: bool) -> list[str]:
     """Features of a token as a possible cue head, from the parse only."""
     lemma = token.lemma_.lower()
     head = token.head
-    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "<end>"
-    prev = token.nbor(-1).lower_ if token.i > 0 else "<start>"
+    nxt = parsed_form(token.nbor(1)) if token.i + 1 < len(token.doc) else "<end>"
+    prev = parsed_form(token.nbor(-1)) if token.i > 0 else "<start>"
     child_deps = sorted({c.dep_ for c in token.children})
     feats = [
         f"l={lemma}",
-        f"w={token.lower_}",
+        f"w={parsed_form(token)}",
         f"p={token.tag_}",
         f"d={token.dep_}",
         f"ld={lemma}|{token.dep_}",
@@ -259,6 +220,16 @@ def noun_cue(token: Token) -> bool:
     return any(g.dep_ == "mark" and g.lower_ == "that" for c in clauses for g in c.children)
 
 
+def group_feeling(token: Token, in_quote: bool) -> bool:
+    """A feeling or belief stated as an unnamed group's: "many felt betrayed", "some fear that …"."""
+    if in_quote or token.pos_ != "VERB" or token.lemma_.lower() not in FEELING_VERBS:
+        return False
+    subject = _subject(token)
+    if subject is None or not any(c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") for c in token.children):
+        return False
+    return vague_description(token.doc[subject.left_edge.i : subject.right_edge.i + 1]) is not None
+
+
 def cue_scores(doc: Doc, in_quote: list[int], model: CueModel) -> dict[int, float]:
     """The cue model's score, less its threshold, of every token that could head a cue."""
     return {
@@ -273,6 +244,8 @@ def _is_cue(token: Token, in_quote: bool, model: CueModel | None, score: float) 
         return True, 0.7, "mistagged-verb"
     if noun_cue(token):
         return True, 0.7, "noun-cue"
+    if group_feeling(token, in_quote):
+        return True, 0.6, "group-feeling"
     if model is None:
         return rule_cue(token, in_quote), 0.6, "cue-rules"
     if score <= 0.0 and token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and rule_cue(token, in_quote):
@@ -303,11 +276,15 @@ def _paragraph_bounded(tokens: list[Token], anchor: Token) -> list[Token]:
     return [t for t in tokens if before < t.i < after]
 
 
-def _mention(token: Token) -> CharSpan | None:
+def _mention(token: Token, stop: int | None = None) -> CharSpan | None:
     """A noun phrase as written: the token's subtree within its sentence and paragraph, without a
-    non-restrictive tail (", who …", ", including …"); a closed appositive keeps its comma, as in PolNeAR."""
+    non-restrictive tail (", who …", ", including …"); a closed appositive keeps its comma, as in PolNeAR.
+    ``stop``: the first token of the cue; a source before its cue ends before it, even where the parse
+    hung the cue inside the source's phrase ("Former staffers we spoke to said")."""
     sent = token.sent
     tails = [c.left_edge.i for c in token.rights if c.dep_ in ("relcl", "prep", "acl") and _after_comma(c)]
+    if stop is not None and token.i < stop:
+        tails.append(stop)
     cut = min(tails, default=None)
     tokens = [t for t in token.subtree if sent.start <= t.i < sent.end and (cut is None or t.i < cut)]
     tokens = _paragraph_bounded(tokens, token)
@@ -377,20 +354,86 @@ def find_source(cue: Token) -> Token | None:
         compound = next((c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if compound is not None:
             return compound
+        holders = _among(cue)
+        if holders is not None:
+            return holders
         acl = next((c for c in cue.children if c.dep_ == "acl"), None)
         return _subject(acl) if acl is not None else None
     subject = _subject(cue)
     if subject is not None:
-        return subject
+        return _reporting_appositive(subject, cue) or subject
     if cue.dep_ == "relcl":
         return cue.head
-    node = cue
-    while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head.i != node.i:
-        node = node.head
+    node, quoted = cue, False
+    while (node.dep_ in CLIMB_DEPS or quoted and node.dep_ == "ccomp") and node.head.i != node.i:
+        step, node = node.dep_, node.head
+        if node.dep_ == "relcl" and step != "conj" and (cue.tag_ in FINITE_TAGS or _stranded_to(cue)):
+            return node.head  # "Former staffers we spoke to said": a finite verb is no part of the relative
         subject = _subject(node)
+        if subject is not None and _quoted_apart(subject, cue):
+            quoted = True  # '"… that number is going up," citing X': the quote's subject; its speaker acts
+            continue
         if subject is not None:
-            return subject
+            return subject if _same_paragraph(subject, cue) else None
     return None
+
+
+def _quoted_apart(one: Token, other: Token) -> bool:
+    """Whether a quotation mark stands between two tokens an odd number of times: one is quoted, the other not."""
+    lo, hi = sorted((one.i, other.i))
+    return sum(t.text in DOUBLE_QUOTE_MARKS for t in one.doc[lo:hi]) % 2 == 1
+
+
+def _same_paragraph(one: Token, other: Token) -> bool:
+    lo, hi = sorted((one.i, other.i))
+    return not any(t.is_space and "\n\n" in t.text for t in one.doc[lo:hi])
+
+
+def _among(cue: Token) -> Token | None:
+    """Who holds a shared view: "a consensus among past staff that …", "Among voters, there is a feeling that
+    …" (on the noun, or on the "there is" it completes)."""
+    places = [cue]
+    if cue.dep_ in ("attr", "nsubj") and cue.head.lemma_ == "be":
+        places.append(cue.head)
+    for place in places:
+        among = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        holders = next((g for g in among.children if g.dep_ == "pobj"), None) if among is not None else None
+        if holders is not None:
+            return holders
+    return None
+
+
+def _stranded_to(cue: Token) -> bool:
+    """A tensed verb after the stranded preposition of a contact clause, parsed as an infinitive: "staffers
+    we spoke to said", "… we talked to described" (an infinitive would be a bare VB)."""
+    auxiliaries = [c for c in cue.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        cue.tag_ in (*FINITE_TAGS, "VBN")
+        and len(auxiliaries) == 1
+        and auxiliaries[0].lower_ == "to"
+        and auxiliaries[0].i == cue.i - 1
+    )
+
+
+def _reporting_appositive(subject: Token, cue: Token) -> Token | None:
+    """The reporter of "…, The New York Times reported" where the parse made it an apposition to the noun
+    before the comma ("records for John Brennan, The New York Times reported"): the apposition runs on to
+    the cue with no closing comma, and a verb comes before the subject in its sentence."""
+    appos = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")), None)
+    if appos is None or appos.right_edge.i >= cue.i:
+        return None
+    doc = cue.doc
+    if doc[appos.left_edge.i - 1].text != ",":
+        return None
+    if any(t.dep_ not in ("aux", "neg", "advmod") or t.is_punct for t in doc[appos.right_edge.i + 1 : cue.i]):
+        return None
+    before = doc[cue.sent.start : subject.left_edge.i]
+    return appos if any(t.pos_ in ("VERB", "AUX") for t in before) else None
+
+
+def _split_by_appositive(source: Token | None, cue: Token) -> bool:
+    """Whether the source is a reporter the parse hung on the end of its content (``_reporting_appositive``)."""
+    return source is not None and source.dep_ == "appos" and _reporting_appositive(source.head, cue) == source
 
 
 def cue_tokens(cue: Token, model: CueModel | None) -> list[Token]:
@@ -407,6 +450,8 @@ def cue_tokens(cue: Token, model: CueModel | None) -> list[Token]:
             keep = True
         if child.dep_ in ("aux", "auxpass") and child.text == "Will" and child.i != child.sent.start:
             keep = False  # "George Will wrote": a name the tagger read as a modal
+        if child.dep_ == "aux" and child.lower_ == "to" and _stranded_to(cue):
+            keep = False  # "staffers we spoke to said": the stranded preposition the parse took for "to"
         if keep and _adjacent(child, kept):
             kept.append(child)
     kept.sort(key=lambda t: t.i)
@@ -541,17 +586,6 @@ def _trim(text: str, span: CharSpan) -> CharSpan | None:
     return (start, end) if end > start else None
 
 
-def _extend_to_quote(span: CharSpan, quotes: list[CharSpan]) -> CharSpan:
-    """Grow a content span to cover whole quotes it starts or ends inside."""
-    start, end = span
-    for qs, qe in quotes:
-        if qs <= start < qe:
-            start, end = qs, max(end, qe)
-        elif qs < end <= qe and qs >= start:
-            end = qe
-    return start, end
-
-
 def _in_sentence(root: Token, away: set[int]) -> list[Token]:
     sent = root.sent
     return [t for t in root.subtree if sent.start <= t.i < sent.end and t.i not in away and not t.is_space]
@@ -596,49 +630,42 @@ def _continuing_conjuncts(cue: Token, complements: list[Token]) -> list[Token]:
     ]
 
 
-def _next_quote(text: str, after: int, quotes: list[CharSpan], gap: str = " ,.") -> CharSpan | None:
-    """A quote that follows ``after`` with only ``gap`` characters (at most 3) between, in the paragraph."""
-    for qs, qe in quotes:
-        if qs >= after:
-            between = text[after:qs]
-            return (qs, qe) if len(between) <= 3 and not between.strip(gap) else None
-    return None
-
-
 def find_content(
     cue: Token, cue_toks: list[Token], source: Token | None, quotes: list[CharSpan], text: str
 ) -> list[CharSpan]:
     """The content pieces of a cue: its complement, the clause it interrupts, its quote(s)."""
     away = {t.i for t in cue_toks}
     if source is not None:
-        away |= {t.i for t in source.subtree}
+        away |= {t.i for t in _source_tokens(source, cue_toks)}
     pieces = []
     for run in _content_tokens(cue, away):
+        while run and run[-1].dep_ == "cc":
+            run = run[:-1]  # "denied meddling and | Trump has denied …": the conjunction links two reports
         span = _char_span(run)
         if span is None:
             continue
-        trimmed = _trim(text, _extend_to_quote(span, quotes))
+        trimmed = _trim(text, extend_to_quote(span, quotes))
         if trimmed is not None:
             pieces.append(trimmed)
     cluster = _cluster(cue_toks, source)
     right_side = bool(pieces) and pieces[0][0] >= cluster[1]
-    if not right_side and (not pieces or cue.dep_ != "ROOT"):
+    if not right_side and (not pieces or cue.dep_ != "ROOT" or _split_by_appositive(source, cue)):
         prefix = _sentence_prefix(cue, cluster, quotes, text)
         if prefix is not None:
             pieces = [prefix]
-        before = _quote_before(text, cluster[0], quotes)
+        before = quote_before(text, cluster[0], quotes)
         if before is not None and not any(s < before[1] and before[0] < e for s, e in pieces):
             pieces = [before]
     if not pieces:
-        after = _next_quote(text, cluster[1], quotes, gap=" ,:")
+        after = next_quote(text, cluster[1], quotes, gap=" ,:")
         if after is not None:
             pieces = [after]
     if not pieces and cluster[0] <= cue.sent[0].idx + 1:
-        previous = _quote_before(text, cue.sent[0].idx, quotes, gap=" ")
+        previous = quote_before(text, cue.sent[0].idx, quotes, gap=" ")
         if previous is not None:
             pieces = [previous]
     if len(pieces) == 1 and pieces[0][1] <= cluster[0] and text[pieces[0][1] - 1] in QUOTE_CLOSE:
-        second = _next_quote(text, cluster[1], quotes) or _quote_opening_next_sentence(cue, quotes, text)
+        second = next_quote(text, cluster[1], quotes) or _quote_opening_next_sentence(cue, quotes, text)
         if second is not None:
             pieces.append(second)
     return [p for p in pieces if text[p[0] : p[1]].lower() not in RELATIVE_WORDS]
@@ -672,29 +699,35 @@ def _sentence_prefix(cue: Token, cluster: CharSpan, quotes: list[CharSpan], text
     start = sent[0].idx
     while start < cluster[0] and text[start].isspace():
         start += 1
-    return _trim(text, _extend_to_quote((start, len(before) + sent[0].idx), quotes))
+    return _trim(text, extend_to_quote((start, len(before) + sent[0].idx), quotes))
+
+
+def _source_tokens(source: Token, cue_toks: list[Token]) -> list[Token]:
+    """The source's phrase: its subtree, but never the cue or what follows it when the source comes first
+    (the parse may hang the cue inside the source's phrase: "Former staffers we spoke to said")."""
+    stop = _mention_stop(source, cue_toks)
+    return [t for t in source.subtree if stop is None or not source.i < stop <= t.i]
+
+
+def _mention_stop(source: Token, cue_toks: list[Token]) -> int | None:
+    """Where a source's mention must end: at its cue, unless the cue heads a relative clause on the source
+    ("officials who said"), whose phrase the mention keeps as before."""
+    if any(t.dep_ == "relcl" and t.head == source for t in cue_toks):
+        return None
+    return min(t.i for t in cue_toks)
 
 
 def _cluster(cue_toks: list[Token], source: Token | None) -> CharSpan:
     """The stretch of the cue and, when it sits next to it, its source ("he said", "said Smith")."""
     tokens = list(cue_toks)
     if source is not None:
-        subtree = list(source.subtree)
+        subtree = _source_tokens(source, cue_toks)
         near = min(abs(subtree[0].i - cue_toks[-1].i), abs(cue_toks[0].i - subtree[-1].i))
         if near <= 2:
             tokens += subtree
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return start, end
-
-
-def _quote_before(text: str, start: int, quotes: list[CharSpan], gap: str = " ,") -> CharSpan | None:
-    """A quote that ends just before ``start`` (at most 3 ``gap`` characters between)."""
-    for qs, qe in reversed(quotes):
-        if qe <= start:
-            between = text[qe:start]
-            return (qs, qe) if len(between) <= 3 and not between.strip(gap) else None
-    return None
 
 
 def _negated(cue: Token, chained: Token | None = None) -> bool:
@@ -780,7 +813,7 @@ def colon_candidate(colon: Token, quotes: list[CharSpan], text: str) -> Candidat
     content = _trim(text, (colon.idx + 1, len(text) if line_end < 0 else line_end))
     if content is None:
         return None
-    content = _trim(text, _extend_to_quote(content, quotes)) or content
+    content = _trim(text, extend_to_quote(content, quotes)) or content
     return Candidate(
         kind=quote_kind([content], quotes),
         cue=(colon.idx, colon.idx + 1),
@@ -813,7 +846,7 @@ def _candidate(
     if not content:
         return None
     cue_char = _char_span(cue_span)
-    source_char = _mention(source) if source is not None else None
+    source_char = _mention(source, _mention_stop(source, cue_span)) if source is not None else None
     if cue_char and any(s < cue_char[1] and cue_char[0] < e for s, e in content):
         return None
     return Candidate(
@@ -846,7 +879,38 @@ def detect(
     candidates = found.candidates
     if content_ranker is not None and crf is not None and cue_model is not None:
         candidates = rank_contents(doc, candidates, found.tagged, found.rules, content_ranker, found.quotes)
-    return [with_relative_antecedent(doc, c) for c in candidates]
+    return without_coordinated_reports(doc, [with_relative_antecedent(doc, c) for c in candidates])
+
+
+def without_coordinated_reports(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """A content that runs on over a report coordinated with its cue ("Russia has denied meddling and Trump
+    has denied any collusion"; "met donors and said …") stops before that report's clause: the second
+    report is its own attribution, not part of what the first attributes."""
+    heads = {c.cue_token: c for c in candidates if c.cue_token is not None}
+    for candidate in candidates:
+        if candidate.cue_token is None:
+            continue
+        cue = doc[candidate.cue_token]
+        for other in cue.conjuncts:
+            if other.i <= cue.i or other.i not in heads or other.head.i != cue.i:
+                continue
+            stop = doc[min(t.i for t in other.subtree if t.i > cue.i)]
+            pieces = []
+            for start, end in candidate.content:
+                if start < stop.idx < end:
+                    end = _cut_before(doc, stop)
+                if end > start and (trimmed := _trim(doc.text, (start, end))) is not None:
+                    pieces.append(trimmed)
+            candidate.content = pieces or candidate.content
+    return candidates
+
+
+def _cut_before(doc: Doc, stop: Token) -> int:
+    """Where a piece ends that stops before ``stop``, without the conjunction or comma that joined them."""
+    i = stop.i - 1
+    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    return doc[i].idx + len(doc[i].text)
 
 
 def with_relative_antecedent(doc: Doc, candidate: Candidate) -> Candidate:
@@ -893,7 +957,7 @@ def detect_readings(doc: Doc, cue_model: CueModel | None, crf: Any) -> Detection
     """The rule candidates merged with the tagger's (when there are a cue model and a tagger)."""
     text = doc.text
     quotes = find_quotes(text)
-    in_quote = _quote_index(doc, quotes)
+    in_quote = quote_index(doc, quotes)
     scores = cue_scores(doc, in_quote, cue_model) if cue_model is not None else {}
     found = _rule_candidates(doc, cue_model, quotes, in_quote, scores)
     rule_readings = [(c.cue, tuple(c.content)) for c in found]
@@ -901,7 +965,8 @@ def detect_readings(doc: Doc, cue_model: CueModel | None, crf: Any) -> Detection
         return Detection(found, [], rule_readings, quotes)
     tagged = tag_candidates(doc, crf, scores, in_quote, quotes, found)
     tagged_readings = [(c.cue, tuple(c.content)) for c in tagged]  # merging completes tagged candidates in place
-    return Detection(merge_tagged(tagged, found), tagged_readings, rule_readings, quotes)
+    merged = [with_parse_source(doc, c) for c in merge_tagged(tagged, found)]
+    return Detection(merged, tagged_readings, rule_readings, quotes)
 
 
 def _rule_candidates(
@@ -926,7 +991,36 @@ def _rule_candidates(
             found.append(candidate)
             if candidate.cue is not None:
                 taken_until = max(taken_until, candidate.cue[1])
-    return _untangle(found, text)
+    found += report_adverb_candidates(doc, found, in_quote)
+    found += excerpt_candidates(doc, found)
+    return _untangle(sorted(found, key=lambda c: (c.cue or c.content[0])[0]), text)
+
+
+def report_adverb_candidates(doc: Doc, found: list[Candidate], in_quote: list[int]) -> list[Candidate]:
+    """A claim with a report adverb and no one reporting it ("The FBI is reportedly investigating the
+    donation", "Blinken reportedly left the door open"): reports nobody names attribute it, with the adverb
+    for cue and no source; the content is the clause the adverb modifies, on both sides of it. Not where
+    the adverb hedges a cue ("reportedly said") or lies in what another attribution says ("…, CNN said")."""
+    out = []
+    for adverb in doc:
+        if adverb.lower_ not in REPORT_ADVERBS or adverb.dep_ != "advmod" or in_quote[adverb.i] >= 0:
+            continue
+        verb = adverb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in REPORTED_CLAUSE_DEPS:
+            continue
+        cue = (adverb.idx, adverb.idx + len(adverb.text))
+        reported = any(
+            c.cue_token == verb.i or overlaps(cue, c.cue) or any(overlaps(cue, p) for p in c.content) for c in found
+        )
+        if reported:
+            continue  # "X reportedly said …" hedges a cue; "…, CNN said" reports the claim
+        runs = [_paragraph_bounded(run, adverb) for run in _runs(_in_sentence(verb, {adverb.i}))]
+        pieces = [p for run in runs if (p := _char_span(run)) and (p := _trim(doc.text, p))]
+        if pieces:
+            out.append(
+                Candidate("indirect", cue, None, pieces, confidence=0.6, evidence=REPORT_ADVERB, cue_token=adverb.i)
+            )
+    return out
 
 
 def tag_candidates(
@@ -946,6 +1040,54 @@ def tag_candidates(
     return found
 
 
+def with_parse_source(doc: Doc, candidate: Candidate) -> Candidate:
+    """The parse's source where the tagger's is only a piece of the cue's subject phrase ("Trump in May last
+    year," of "Comey, fired by Trump in May last year, was worried"; "we" of "Former staffers we spoke to
+    said") or holds the subject with more ("John Brennan, The New York Times" … reported), or where the
+    tagger found none ("a consensus among past staff that …"). A cue that reaches back into the source's
+    phrase ("spoke to said") starts after it."""
+    if candidate.cue_token is None or candidate.cue is None:
+        return candidate
+    cue = doc[candidate.cue_token]
+    subject = find_source(cue)
+    cue_span = doc.char_span(*candidate.cue, alignment_mode="expand")
+    if subject is None or subject.is_space or cue_span is None:
+        return candidate
+    if not _same_paragraph(subject, cue):
+        return candidate  # a subject in another paragraph is the parse running over a break
+    phrase = {t.i for t in subject.subtree}
+    if candidate.source is None and _among(cue) != subject:
+        return candidate  # the tagger's silence is PolNeAR's: only a view held "among" a group gains one
+    if candidate.source is not None:
+        span = doc.char_span(*candidate.source, alignment_mode="expand")
+        if span is None or span.root == subject or subject in span.root.conjuncts:
+            return candidate  # the tagger's is the subject's own phrase, or a coordination holding it
+        if span.root.dep_ == "poss" and span.root.head == subject:
+            return candidate  # "Mrs. Clinton's proposals …": the tagger takes the possessor, as PolNeAR does
+        if not (span.start <= subject.i < span.end or all(t.i in phrase for t in span)):
+            return candidate
+    cue_toks = list(cue_span)
+    if subject.i < cue.i:
+        kept = {k.i for k in cue_tokens(cue, None)}
+        stray = [t for t in cue_toks if t.i < cue.i and t.i in phrase and t.i not in kept]
+        if stray:
+            cue_toks = [t for t in cue_toks if t.i > stray[-1].i]
+    if not cue_toks:
+        return candidate
+    mention = _mention(subject, cue_toks[0].i)
+    if mention is None:
+        return candidate
+    if overlaps(mention, candidate.cue) and mention[0] > candidate.cue[0]:
+        holder = subject.head if subject.head.dep_ == "prep" else subject  # "a consensus among past staff"
+        cue_toks = [t for t in cue_toks if t.i < holder.i]
+    cue_char = _char_span(cue_toks)
+    if cue_char is None or overlaps(mention, cue_char):
+        return candidate
+    candidate.cue = _trim(doc.text, cue_char) or cue_char
+    candidate.source = mention
+    return candidate
+
+
 def subject_into_content(candidate: Candidate, text: str) -> Candidate:
     """A lone report adverb ("Blinken reportedly left the door open") names no speaker: what the tagger took
     for the source is the subject of the reported claim, so it joins the content (as PolNeAR marks it)."""
@@ -963,7 +1105,7 @@ def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candid
     merged = []
     for candidate in tagged:
         rule = next((r for r in rules if overlaps(candidate.cue, r.cue)), None)
-        if rule is not None and _conflicts(candidate, rule):
+        if rule is not None and (rule.evidence == REPORT_ADVERB or _conflicts(candidate, rule)):
             merged.append(rule)
             continue
         if rule is not None:

@@ -3,8 +3,10 @@
 A source is resolved, in order, as a vague or anonymous group (no entity), a pronoun (gender, number,
 recency, subjecthood and who spoke last), a mention the registry knows (names, surnames, outlets,
 documents, apposed descriptions), a communication noun with a possessor ("the secretary's message"),
-or a description by role ("the secretary", "Biden's State Department chief") matched against the
-titles and appositions earlier in the text. When none of these is sure, the entity is None.
+or a description by role ("the secretary", "Biden's State Department chief", "the Republican speaker")
+matched against the titles and appositions earlier in the text. "We" outside quotes is the writer's outlet,
+or the outlet an excerpt comes from ("From The New Republic:"). When none of these is sure, the entity is
+None.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from byline.attribution.anonymity import vague_description
-from byline.attribution.model import Candidate
+from byline.attribution.excerpts import excerpt_outlet, whole_article_excerpt
+from byline.attribution.model import Candidate, CharSpan
 from byline.entities import lexicon as lx
 from byline.entities.registry import EntityRecord, Registry
 from byline.reading import Attribution, Source
@@ -65,23 +68,53 @@ class Scene:
     registry: Registry
     earlier: list[Attribution]
     quoted: tuple[tuple[int, int], ...] = ()
+    voices: tuple[tuple[CharSpan, CharSpan], ...] = ()  # (passage, the outlet whose voice it is)
 
 
 def resolve(doc: Doc, candidates: list[Candidate], registry: Registry) -> list[Attribution]:
     """Attributions (ids "a1"… in text order) with their sources resolved against the registry."""
     done: list[Attribution] = []
-    quoted = tuple(span for c in candidates if c.kind in ("direct", "block") for span in c.content)
+    quoted = tuple(
+        span
+        for c in candidates
+        if c.kind in ("direct", "block") and not whole_article_excerpt(c)  # an excerpt article is its body
+        for span in c.content
+    )
+    voices = passage_voices(doc, candidates, registry)
     for number, candidate in enumerate(sorted(candidates, key=candidate_position), start=1):
         implied = implied_subject(doc, candidate) if candidate.source is None else None
         if implied is not None:
             candidate = replace(candidate, source=implied)
-        resolution = resolve_source(doc, candidate, Scene(registry, done, quoted))
+        resolution = resolve_source(doc, candidate, Scene(registry, done, quoted, voices))
         if implied is not None:
             resolution = replace(
                 resolution, confidence=resolution.confidence * 0.8, how=f"implied subject; {resolution.how}"
             )
         done.append(to_attribution(f"a{number}", doc.text, candidate, resolution))
     return done
+
+
+def passage_voices(doc: Doc, candidates: list[Candidate], registry: Registry) -> tuple[tuple[CharSpan, CharSpan], ...]:
+    """Passages in another outlet's voice: excerpts ("From The New Republic:", "… writes in The Atlantic:")
+    and blocks a publication is the source of ("Politico revealed Friday:"), each with the outlet's span."""
+    voices = []
+    for candidate in candidates:
+        outlet = excerpt_outlet(doc.text, candidate)
+        if outlet is None and candidate.kind == "block" and candidate.source is not None:
+            entity = registry.get(entity_of(doc, candidate.source, registry))
+            outlet = candidate.source if entity is not None and entity.type == "PUBLICATION" else None
+        if outlet is not None:
+            voices += [(piece, outlet) for piece in candidate.content]
+    return tuple(voices)
+
+
+def entity_of(doc: Doc, span: CharSpan, registry: Registry) -> str | None:
+    """The entity a phrase names, by its head word ("The New Republic" -> New Republic)."""
+    phrase = doc.char_span(*span, alignment_mode="expand")
+    if phrase is None or not len(phrase):
+        return None
+    root = phrase.root
+    return registry.entity_at(root.idx, root.idx + len(root.text))
 
 
 def implied_subject(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
@@ -203,7 +236,7 @@ def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution
         return Resolution(entity, 0.9, f"named in apposition: '{apposed.text}'")
     if not is_definite_singular(root):
         return Resolution(None, 0.6, "unresolved")
-    if lemma in lx.ROLE_NOUNS:
+    if lemma in lx.ROLE_NOUNS or described_before(lemma, root.idx, registry):
         return resolve_role(root, registry)
     if lemma in lx.ORG_HEAD_WORDS or lemma in OUTLET_NOUNS or lemma in lx.GENERIC_ORG_NOUNS:
         return resolve_organisation(root, registry)
@@ -212,8 +245,16 @@ def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution
 
 def resolve_first_person(pronoun: Token, scene: Scene) -> Resolution:
     """ "I"/"we" outside any quoted passage: the writer (or the outlet) in its own voice; inside one, the
-    quoted speaker, left unresolved here."""
-    if any(start <= pronoun.idx < end for start, end in scene.quoted):
+    quoted speaker, left unresolved here. "We" in a passage in another outlet's voice (an excerpt) is that
+    outlet, unless a quote inside the passage holds it."""
+    passages = {passage for passage, _ in scene.voices}
+    quoted = [(s, e) for s, e in scene.quoted if s <= pronoun.idx < e and (s, e) not in passages]
+    outlet = next((o for (s, e), o in scene.voices if s <= pronoun.idx < e), None)
+    if outlet is not None and pronoun.lower_ == "we" and not quoted:
+        name = pronoun.doc.text[outlet[0] : outlet[1]]
+        entity = entity_of(pronoun.doc, outlet, scene.registry)
+        return Resolution(entity, 0.8, f"first person in an excerpt of {name}", description=None if entity else name)
+    if quoted or any(start <= pronoun.idx < end for start, end in scene.quoted):
         return Resolution(None, 0.5, "first person inside a quotation")
     return Resolution(None, 0.8, "first person outside quotes", description=FIRST_PERSON[pronoun.lower_])
 
@@ -411,18 +452,38 @@ def description_words(root: Token) -> set[str]:
     }
 
 
+def described_before(head: str, position: int, registry: Registry) -> bool:
+    """Whether someone named before ``position`` was described by this noun, as the head of a title or an
+    apposition ("Sam Nunberg, a political operative, …"), so that "the operative" can mean them though it
+    names no usual role ("campaign" in "the Obama campaign's spokeswoman" describes no one)."""
+    return any(
+        record.type == "PERSON"
+        and any(s < position for s, _ in record.mentions)
+        and head in {d.split()[-1] for d in record.descriptors if d.split()}
+        for record in registry.records
+    )
+
+
 def resolve_role(root: Token, registry: Registry) -> Resolution:
-    """Role descriptions ("the secretary", "Biden's State Department chief") to the person they describe."""
+    """Role descriptions ("the secretary", "Biden's State Department chief") to the person they describe.
+
+    An adjective the person's titles lack ("the Republican speaker" for "House Speaker Paul Ryan") does not
+    bar a match with someone named in the last few sentences; it makes a weaker one.
+    """
     head = root.lemma_.lower()
     modifiers = description_words(root)
+    required = modifiers - adjective_words(root)
+    window_start = _window_start(root.doc, root, PRONOUN_WINDOW_SENTENCES)
     matches: list[tuple[int, float, str]] = []
     for record in registry.records:
         if record.type != "PERSON" or not any(s < root.idx for s, _ in record.mentions):
             continue
         known = {w for d in record.descriptors for w in d.split()} - FUNCTION_WORDS
+        latest = max(s for s, _ in record.mentions if s < root.idx)
         strength = role_match(head, modifiers, known)
+        if not strength and required != modifiers and latest >= window_start:
+            strength = round(0.8 * role_match(head, required, known), 3)
         if strength:
-            latest = max(s for s, _ in record.mentions if s < root.idx)
             matches.append((latest, strength, record.id))
     if not matches:
         return Resolution(None, 0.5, f"no one described as '{root.text}'")
@@ -430,6 +491,16 @@ def resolve_role(root: Token, registry: Registry) -> Resolution:
     rivals = [m for m in matches if m[1] == best[1] and m[2] != best[2]]
     confidence = best[1] * (0.7 if rivals else 1.0)
     return Resolution(best[2], round(confidence, 3), f"described as '{root.text}' earlier")
+
+
+def adjective_words(root: Token) -> set[str]:
+    """The adjectives of a description that qualify rather than name a role: "Republican", "veteran"
+    (not the nouns that name a body: "House", "State Department")."""
+    return {
+        t.lower_
+        for t in root.lefts
+        if t.dep_ == "amod" and (t.pos_ == "ADJ" or t.ent_type_ == "NORP") and not t.is_punct
+    }
 
 
 def role_match(head: str, modifiers: set[str], known: set[str]) -> float:

@@ -1,4 +1,5 @@
-"""The attribution stage: detect, resolve speakers, attach hedges, mark anonymous sources, link chains.
+"""The attribution stage: detect, screen by the guideline, resolve speakers, attach hedges, mark anonymous
+sources, link chains.
 
 Every step is a pure function of the parse and what earlier steps found; nothing is parsed again.
 ``write`` sets ``reading.attributions`` and refreshes ``reading.entities`` with the mentions that
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 
 from byline.attribution.anonymity import mark_anonymous
 from byline.attribution.chains import link_chains
+from byline.attribution.filters import screen
 from byline.attribution.hedges import attach_hedges
 from byline.attribution.model import Candidate
 from byline.attribution.resolve import resolve, resolved_mentions
@@ -56,7 +58,8 @@ class AttributionStage:
     def find(self, ctx: Context) -> AttributionFindings:
         detector = self._detector or default_detector()
         registry = ctx.shared.get(REGISTRY_KEY) or build_registry(ctx.doc)
-        return read_attributions(ctx.doc, detector(ctx.doc), registry)
+        candidates = screen(ctx.doc, detector(ctx.doc))  # what the guideline does not count, left out
+        return read_attributions(ctx.doc, candidates, registry)
 
     def write(self, ctx: Context, found: AttributionFindings) -> None:
         ctx.reading.attributions = found.attributions

@@ -16,8 +16,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from byline.attribution.cues import NOUN_CUES, QUOTE_CLOSE, QUOTE_OPEN, SPEECH_VERBS
+from byline.attribution.cues import NOUN_CUES, SPEECH_VERBS
 from byline.attribution.model import Candidate, CharSpan, quote_kind
+from byline.attribution.quotes import QUOTE_CLOSE, QUOTE_OPEN, parsed_form
 
 TAGGER_FILE = "tagger.crfsuite"
 ROLE_TAGS = {"source": "S", "cue": "C", "content": "T"}
@@ -68,7 +69,7 @@ def token_features(
 ) -> list[list[str]]:
     """crfsuite features for each token of one paragraph, from the parse, the cue scores and the tags the
     rule detector's candidates give the paragraph."""
-    words = [t.lower_ for t in paragraph]
+    words = [parsed_form(t) for t in paragraph]
     tags = [t.tag_ for t in paragraph]
     n = len(paragraph)
     left_cue, right_cue = _nearest_cues([cue_scores.get(t.i, -9.0) > 0.0 for t in paragraph])

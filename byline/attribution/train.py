@@ -32,13 +32,12 @@ from byline.attribution.detect import (
     CANDIDATE_POS,
     MODEL_FILE,
     CueModel,
-    _quote_index,
     cue_features,
     cue_scores,
-    find_quotes,
 )
 from byline.attribution.model import overlaps
 from byline.attribution.polnear import GoldDoc, load_polnear
+from byline.attribution.quotes import find_quotes, quote_index
 from byline.attribution.tagger import (
     TAGGER_FILE,
     candidate_roles,
@@ -74,7 +73,7 @@ def gold_cue_heads(doc: Doc, gold: GoldDoc) -> set[int]:
 def cue_examples(doc: Doc, gold: GoldDoc) -> list[tuple[list[str], bool]]:
     """(features, is-cue-head) for every candidate token of one document."""
     heads = gold_cue_heads(doc, gold)
-    in_quote = _quote_index(doc, find_quotes(doc.text))
+    in_quote = quote_index(doc, find_quotes(doc.text))
     return [
         (cue_features(token, in_quote[token.i] >= 0), token.i in heads) for token in doc if token.pos_ in CANDIDATE_POS
     ]
@@ -150,7 +149,7 @@ def tagger_sequences(doc: Doc, gold: GoldDoc, model: CueModel) -> list[tuple[lis
     from byline.attribution.detect import detect
 
     quotes = find_quotes(doc.text)
-    in_quote = _quote_index(doc, quotes)
+    in_quote = quote_index(doc, quotes)
     scores = cue_scores(doc, in_quote, model)
     rule_roles = candidate_roles(detect(doc, model, tagger=None))
     gold_roles = [{"source": a.source, "cue": a.cue, "content": a.content} for a in gold.attributions]

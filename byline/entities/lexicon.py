@@ -68,14 +68,43 @@ GENERIC_ORG_NOUNS = frozenset(
     "company firm group business organisation organization bank carrier retailer producer maker giant".split()
 )
 
-# News organisations known by a bare name.
+# News organisations known by a bare name ("the X" where the bare name is ambiguous).
 PUBLICATIONS = frozenset(
     """
     politico reuters bloomberg axios breitbart cnn msnbc bbc npr pbs nbc abc cbs afp ap upi semafor vox
-    slate salon buzzfeed huffpost propublica forbes newsweek
+    slate salon buzzfeed huffpost propublica forbes newsweek cnbc c-span newsmax mediaite thinkprogress
+    theblaze xinhua politifact
     """.split()
 ) | frozenset(
     (
+        "new republic",
+        "mother jones",
+        "daily caller",
+        "daily beast",
+        "huffington post",
+        "new york times",
+        "washington post",
+        "wall street journal",
+        "usa today",
+        "los angeles times",
+        "new york post",
+        "boston globe",
+        "chicago tribune",
+        "business insider",
+        "vanity fair",
+        "rolling stone",
+        "new york magazine",
+        "time magazine",
+        "talking points memo",
+        "washington free beacon",
+        "free beacon",
+        "fox business",
+        "bloomberg news",
+        "yahoo news",
+        "vice news",
+        "national public radio",
+        "the root",
+        "the bulwark",
         "associated press",
         "fox news",
         "nbc news",
@@ -99,6 +128,110 @@ PUBLICATIONS = frozenset(
         "the daily caller",
     )
 )
+
+# Social platforms and tech companies the small model takes for people or works: always organisations.
+PLATFORMS = frozenset(
+    """
+    twitter facebook youtube instagram tiktok snapchat whatsapp reddit linkedin telegram pinterest tumblr
+    twitch google wikipedia parler gab rumble bluesky mastodon substack spotify netflix
+    """.split()
+) | frozenset(("truth social", "google news", "apple news"))
+
+# Government bodies and other organisations known by an acronym, with the full names that stand for the
+# same body: always organisations ("F.B.I.", "FBI" and "Federal Bureau of Investigation" are one).
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "fbi": ("federal bureau of investigation",),
+    "cia": ("central intelligence agency",),
+    "nsa": ("national security agency",),
+    "nsc": ("national security council",),
+    "doj": ("department of justice", "justice department"),
+    "dod": ("department of defense", "defense department"),
+    "dhs": ("department of homeland security", "homeland security department"),
+    "hhs": ("department of health and human services", "health and human services department"),
+    "ice": ("immigration and customs enforcement",),
+    "cbp": ("customs and border protection",),
+    "epa": ("environmental protection agency",),
+    "irs": ("internal revenue service",),
+    "fda": ("food and drug administration",),
+    "cdc": ("centers for disease control and prevention", "centers for disease control"),
+    "nih": ("national institutes of health",),
+    "fema": ("federal emergency management agency",),
+    "dea": ("drug enforcement administration",),
+    "sec": ("securities and exchange commission",),
+    "fcc": ("federal communications commission",),
+    "ftc": ("federal trade commission",),
+    "fec": ("federal election commission",),
+    "gao": ("government accountability office",),
+    "cbo": ("congressional budget office",),
+    "omb": ("office of management and budget",),
+    "nasa": ("national aeronautics and space administration",),
+    "nato": ("north atlantic treaty organization",),
+    "un": ("united nations",),
+    "eu": ("european union",),
+    "who": ("world health organization",),
+    "imf": ("international monetary fund",),
+    "aclu": ("american civil liberties union",),
+    "naacp": ("national association for the advancement of colored people",),
+    "nra": ("national rifle association",),
+    "dnc": ("democratic national committee",),
+    "rnc": ("republican national committee",),
+}
+
+# Words of site chrome and wire notes that the model takes for names: never an entity.
+NOT_NAMES = frozenset(
+    """
+    slideshow refiles refile advertisement subscribe comments photo photos image images video gallery
+    update updates updated editing reporting related click share tweet email print
+    """.split()
+) | frozenset(
+    ("read more", "read", "file photo", "story highlights", "image caption", "media caption", "image copyright")
+)
+
+# Nicknames and short forms of first names, to the one formal name each stands for ("Jim" is "James").
+NICKNAMES = {
+    **dict.fromkeys(("jim", "jimmy", "jamie"), "james"),
+    **dict.fromkeys(("bill", "billy", "will", "willy"), "william"),
+    **dict.fromkeys(("bob", "bobby", "rob", "robbie"), "robert"),
+    **dict.fromkeys(("mike", "mikey"), "michael"),
+    **dict.fromkeys(("tom", "tommy"), "thomas"),
+    **dict.fromkeys(("dick", "rick", "ricky", "rich", "richie"), "richard"),
+    **dict.fromkeys(("joe", "joey"), "joseph"),
+    **dict.fromkeys(("dan", "danny"), "daniel"),
+    **dict.fromkeys(("dave",), "david"),
+    **dict.fromkeys(("chris",), "christopher"),
+    **dict.fromkeys(("tony",), "anthony"),
+    **dict.fromkeys(("andy", "drew"), "andrew"),
+    **dict.fromkeys(("matt",), "matthew"),
+    **dict.fromkeys(("nick",), "nicholas"),
+    **dict.fromkeys(("ben",), "benjamin"),
+    **dict.fromkeys(("sam",), "samuel"),
+    **dict.fromkeys(("chuck", "charlie"), "charles"),
+    **dict.fromkeys(("hank",), "henry"),
+    **dict.fromkeys(("larry",), "lawrence"),
+    **dict.fromkeys(("greg",), "gregory"),
+    **dict.fromkeys(("jeff",), "jeffrey"),
+    **dict.fromkeys(("ken", "kenny"), "kenneth"),
+    **dict.fromkeys(("ron", "ronnie"), "ronald"),
+    **dict.fromkeys(("don", "donnie"), "donald"),
+    **dict.fromkeys(("doug",), "douglas"),
+    **dict.fromkeys(("tim",), "timothy"),
+    **dict.fromkeys(("steve",), "steven"),
+    **dict.fromkeys(("fred",), "frederick"),
+    **dict.fromkeys(("josh",), "joshua"),
+    **dict.fromkeys(("jon",), "jonathan"),
+    **dict.fromkeys(("pete",), "peter"),
+    **dict.fromkeys(("ed", "eddie", "ted", "teddy"), "edward"),
+    **dict.fromkeys(("mitch",), "mitchell"),
+    **dict.fromkeys(("liz", "beth", "betsy", "betty"), "elizabeth"),
+    **dict.fromkeys(("kate", "katie", "kathy", "cathy"), "katherine"),
+    **dict.fromkeys(("jen", "jenny"), "jennifer"),
+    **dict.fromkeys(("sue",), "susan"),
+    **dict.fromkeys(("peggy", "maggie", "meg"), "margaret"),
+    **dict.fromkeys(("becky",), "rebecca"),
+    **dict.fromkeys(("debbie", "deb"), "deborah"),
+    **dict.fromkeys(("patty",), "patricia"),
+    **dict.fromkeys(("vicky", "vicki"), "victoria"),
+}
 
 # Last words of newspaper names: "the X Times", "the Harbour Gazette" (not "press", "standard", "record":
 # "the White House press corps", "the gold standard").

@@ -1,10 +1,12 @@
 """The per-article entity registry: canonical names, types and every mention, with what the text says of each.
 
 Built once from the parse. Named-entity mentions are cleaned (titles, determiners and possessives
-stripped, possessive compounds such as "Biden's State Department" split), news outlets and documents
-that can speak ("the cable", "a memo") are added, surnames are linked to full names, and the small
-model's type misfires are outvoted. Each person keeps its descriptors (titles before the name,
-appositions) and a gender where the text shows one, for speaker resolution.
+stripped, possessive compounds such as "Biden's State Department" split, site-chrome words such as
+"Slideshow" dropped), news outlets, platforms and agencies the lexicon knows and documents that can speak
+("the cable", "a memo") are added, surnames and nicknames ("Jim" for "James") are linked to full names,
+and the small model's type misfires are outvoted or, for names the lexicon knows, overridden. Each person
+keeps its descriptors (titles before the name, appositions) and a gender where the text shows one, for
+speaker resolution.
 """
 
 from __future__ import annotations
@@ -129,7 +131,8 @@ def build_registry(doc: Doc) -> Registry:
     publications = publication_mentions(doc)
     taken = {i for m in publications for i in range(m.start, m.end)}
     named = [part for m in named_mentions(doc) for part in outside(doc, m, taken)]
-    groups = group_mentions(doc, named + publications)
+    known = known_org_mentions(doc, taken | {i for m in named for i in range(m.start, m.end)})
+    groups = group_mentions(doc, named + publications + known)
     groups += group_documents(doc, document_mentions(doc))
     groups.sort(key=lambda g: g.first)
     records = [group.record(f"e{n}", doc) for n, group in enumerate(groups, start=1)]
@@ -216,6 +219,8 @@ def clean_mention(doc: Doc, start: int, end: int, label: str) -> RawMention | No
     text = doc[start:end].text
     if end <= start or not any(c.isalpha() for c in text) or not (text[0].isupper() or text[0].isdigit()):
         return None
+    if _norm(text).lower() in lx.NOT_NAMES:
+        return None
     return RawMention(start, end, label, tuple(titles))
 
 
@@ -296,6 +301,55 @@ def _name_ends_after(doc: Doc, j: int, inside_org: bool) -> bool:
     return inside_org and doc[j + 1].lower_ not in NAME_GOES_ON
 
 
+# -- platforms and agencies the lexicon knows -----------------------------------------------------------
+
+_AGENCY_BY_NAME = {name: acronym for acronym, names in lx.AGENCIES.items() for name in names}
+_KNOWN_ORG_MAX_WORDS = max(len(name.split()) for name in [*_AGENCY_BY_NAME, *lx.PLATFORMS])
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def undotted(text: str) -> str:
+    """A dotted acronym without its dots ("F.B.I." is "FBI"); any other text as it is."""
+    return text.replace(".", "") if _DOTTED_ACRONYM.fullmatch(text) else text
+
+
+def known_org_key(text: str) -> str | None:
+    """The lexicon's key for a platform or agency name: "F.B.I.", "FBI" and "Federal Bureau of
+    Investigation" are "fbi"; an acronym only when written in capitals ("WHO", not "who")."""
+    name = undotted(_norm(text))
+    lowered = name.lower().removeprefix("the ")
+    if lowered in lx.PLATFORMS:
+        return lowered
+    if lowered in lx.AGENCIES:
+        return lowered if name.isupper() else None
+    return _AGENCY_BY_NAME.get(lowered)
+
+
+def known_org_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
+    """Platforms and agencies the model missed ("Facebook" read as a work of art), outside ``taken`` tokens."""
+    found = []
+    i = 0
+    while i < len(doc):
+        end = _known_org_end(doc, i)
+        if end and not taken.intersection(range(i, end)):
+            found.append(RawMention(i, end, "ORG"))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _known_org_end(doc: Doc, i: int) -> int | None:
+    if not doc[i].text[:1].isupper():
+        return None
+    for length in range(min(_KNOWN_ORG_MAX_WORDS, len(doc) - i), 0, -1):
+        if known_org_key(doc[i : i + length].text) is not None:
+            if length == 1 and doc[i].pos_ != "PROPN" and not doc[i].text.isupper():
+                return None
+            return i + length
+    return None
+
+
 def document_mentions(doc: Doc) -> list[tuple[int, int, bool]]:
     """(start, end, definite) of noun phrases naming documents: "a cable", "the memo"."""
     found = []
@@ -362,6 +416,8 @@ def group_mentions(doc: Doc, raws: list[RawMention]) -> list[MentionGroup]:
         text = _norm(doc[raw.start : raw.end].text)
         if raw.label == "PUBLICATION":
             add("pub:" + _publication_key(text, ordered, doc), raw, text, "PUBLICATION")
+        elif (org := known_org_key(text)) is not None:
+            add("org:" + org, raw, text, "ORG")
         elif raw in full_names:
             add("person:" + person_key(text), raw, text, "PERSON")
         elif (owner := _full_name_for_surname(doc, raw, full_names)) is not None:
@@ -369,7 +425,7 @@ def group_mentions(doc: Doc, raws: list[RawMention]) -> list[MentionGroup]:
         elif text.lower() in COUNTRY_ALIASES and raw.label in ("GPE", "ORG", "NORP"):
             add("gpe:" + COUNTRY_ALIASES[text.lower()], raw, COUNTRY_ALIASES[text.lower()], "GPE")
         else:
-            add("text:" + text.lower(), raw, text, "")
+            add("text:" + undotted(text).lower(), raw, text, "")
     for group in groups.values():
         if not group.type:
             group.type = group.labels.most_common(1)[0][0]
@@ -377,14 +433,17 @@ def group_mentions(doc: Doc, raws: list[RawMention]) -> list[MentionGroup]:
 
 
 def person_key(name: str) -> str:
-    """First and last name, lower case: "Loretta E. Lynch" and "Loretta Lynch" are one person."""
+    """First and last name, lower case, a nickname as its formal name: "Loretta E. Lynch" and "Loretta
+    Lynch" are one person, and so are "Jim Comey" and "James Comey"."""
     words = _norm(name).lower().split()
-    return f"{words[0]} {words[-1]}" if len(words) > 1 else " ".join(words)
+    if len(words) < 2:
+        return " ".join(words)
+    return f"{lx.NICKNAMES.get(words[0], words[0])} {words[-1]}"
 
 
 def _publication_key(text: str, raws: list[RawMention], doc: Doc) -> str:
     """Lone "Gazette" and "Post" stand for the longest outlet ending with that word, if there is one."""
-    lowered = text.lower()
+    lowered = text.lower().removeprefix("the ")  # "The Atlantic" and "the Atlantic"
     if " " in lowered or lowered not in lx.NEWSPAPER_WORDS:
         return lowered
     longer = [
@@ -415,27 +474,41 @@ def _full_name_for_surname(doc: Doc, raw: RawMention, full_names: list[RawMentio
 
 
 def merge_organisations(groups: list[MentionGroup]) -> list[MentionGroup]:
-    """Merge "State" and "U.S. State Department" into "State Department": suffixes and bare name words."""
+    """Merge a shorter organisation name into the one longer name it stands for ("State" and "U.S. State
+    Department" into "State Department"); a name that fits several longer ones stays apart."""
     orgs = sorted((g for g in groups if g.type == "ORG"), key=lambda g: -len(g.name.split()))
     merged_into: dict[int, MentionGroup] = {}
     for i, short in enumerate(orgs):
-        for long in orgs[:i]:
-            if id(long) in merged_into or len(long.name.split()) <= len(short.name.split()):
-                continue
-            if _org_names_match(short.name, long.name):
-                long.spans.extend(short.spans)
-                merged_into[id(short)] = long
-                break
+        longer = [g for g in orgs[:i] if id(g) not in merged_into and len(g.name.split()) > len(short.name.split())]
+        matches = [long for long in longer if _org_names_match(short.name, long.name)]
+        if len(matches) == 1:
+            matches[0].spans.extend(short.spans)
+            merged_into[id(short)] = matches[0]
     return [g for g in groups if id(g) not in merged_into]
 
 
+ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
 def _org_names_match(short: str, long: str) -> bool:
+    """Whether ``short`` names the organisation ``long``: its acronym ("ACLU"), a suffix that is more than
+    one shared word ("Intelligence Committee", "Senate" of "U.S. Senate", "Department" of "Justice
+    Department"), or its name word ("State" of "State Department"). "House" is not the "White House"."""
     short_words, long_words = short.lower().split(), long.lower().split()
-    if long_words[-len(short_words) :] == short_words:
+    if _is_acronym_of(short, long_words):
         return True
+    if long_words[-len(short_words) :] == short_words:
+        rest = [w for w in long_words[: -len(short_words)] if w not in COUNTRY_ALIASES]
+        return not rest or len(short_words) > 1 or short_words[0] in lx.ORG_HEAD_WORDS
     core = long_words[:-1] if long_words[-1] in lx.ORG_HEAD_WORDS else long_words
     core = [w for w in core if w not in COUNTRY_ALIASES]
     return core == short_words
+
+
+def _is_acronym_of(short: str, long_words: list[str]) -> bool:
+    letters = undotted(short)
+    initials = "".join(w[0] for w in long_words if w not in ACRONYM_SKIPPED)
+    return len(letters) > 1 and letters.isupper() and letters.isalpha() and letters.lower() == initials
 
 
 def group_documents(doc: Doc, mentions: list[tuple[int, int, bool]]) -> list[MentionGroup]:

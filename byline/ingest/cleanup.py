@@ -1,7 +1,8 @@
 """Cleanup of scraped article text: whitespace, photo captions, photo credits and site boilerplate.
 
-Pure functions over text. The body is kept verbatim except for whitespace within lines; whole lines
-that are captions, credits or boilerplate are moved out of it into their own lists. Caption detection
+Pure functions over text. The body is kept verbatim except for whitespace within lines and cross-links
+set inside a paragraph ("(RELATED: …)"), which are cut out; whole lines that are captions, credits (photo,
+agency and newsroom credits) or boilerplate are moved out of it into their own lists. Caption detection
 combines independent signals so that an ordinary body paragraph is never taken for one.
 """
 
@@ -28,10 +29,12 @@ _AGENCY = (
 _VERBOSE_AGENCY = _AGENCY.replace(" ", r"\ ")  # spaces are literal in the verbose pattern below
 _CREDIT_LINE = re.compile(
     rf"""^(?:
-        {_VERBOSE_AGENCY}\s*Photos?(?:\s*/\s*.+)?                                # AP Photo/Pablo Martinez Monsivais
+        {_VERBOSE_AGENCY}\s*[Pp]hotos?(?:\s*[/:]\s*.+)?                # AP Photo/Pablo Martinez, Reuters photo: …
       | (?:Reuters|REUTERS|AFP|EPA|Getty\ Images|Bloomberg|Xinhua|Pool)\s*/\s*.+   # REUTERS/Kevin Lamarque
       | .{{1,60}}?\s*/\s*{_VERBOSE_AGENCY}\b.*                                     # Kevin Lamarque/Reuters
       | .{{0,60}}\bvia\ Getty\ Images\b.*                                 # AFP via Getty Images
+      | (?:Photo|Image|Picture|Video)s?\ via\ .+                          # Image via YouTube
+      | (?:(?![a-z]{{2}}[.!?]\s).){{1,60}}?\s*\|\s*{_VERBOSE_AGENCY}\b.*     # Lena Ortiz | Bloomberg | Getty Images
       | Getty\ Images\ for\ .+                                           # Getty Images for Tribeca
       | Photo(?:graph)?s?\s+(?:by|courtesy\ of|credit:?)\s+.+            # Photo by Lee Okafor/Harbour Gazette
       | (?:Photo|Photograph|Photos|Photo\ credit|Image|Images|Image\ credit|Picture|Pictures|Pic|Credit
@@ -47,10 +50,36 @@ _CREDIT_LINE = re.compile(
 )
 _CREDIT_MAX_WORDS = 14
 _CREDIT_MAX_CHARS = 140
-# A credit set at the end of a caption: "… on Monday. (AP Photo/Evan Vucci)" or "… Photo: Getty Images".
+_STAFF_CREDIT_MAX_CHARS = 400
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|di|la|le|bin|al)){0,4}"
+# A credit set at the end of a caption, as (pattern, whether the credit must name a photo): "… on Monday.
+# (AP Photo/Evan Vucci)" and "… Photo: Getty Images" must ("(Reuters)" ends a dateline); "… in Port Town,
+# May 2, 2025. REUTERS/Ravi Dunn" and "… on Monday. | AP Photo" (a repeated headline may follow) need not.
 _PHOTO_CREDIT_WORD = re.compile(r"photo|image|picture|getty|credit|courtesy|/", re.I)
-_TRAILING_CREDIT = re.compile(
-    r"(?:\s*[(\[]([^()\[\]]{2,120})[)\]]\.?|\s+((?:Photo|Photograph|Image|Credit|Picture)s?(?::|\.\.\.|…)\s*[^.:…]{2,80}))$"
+_TRAILING_CREDITS = (
+    (re.compile(r"\s*[(\[]([^()\[\]]{2,120})[)\]]\.?$"), True),
+    (re.compile(r"\s+((?:Photo|Photograph|Image|Credit|Picture)s?\s*(?::|\.\.\.|…)\s*[^.:…]{2,80})$"), True),
+    (re.compile(rf"(?<=[.!?\"”’)])\s+((?:REUTERS|Reuters|AFP|EPA|Pool|AP Photo)\s*/\s*{_NAME}(?:/{_NAME})?)$"), False),
+    (re.compile(rf"\s+\|\s+({_AGENCY}(?:\s*Photos?)?(?:\s*/\s*[^|]{{2,60}})?)(?:\s+[^|]{{0,100}})?$"), False),
+)
+
+# --- staff credits -------------------------------------------------------------------------------------
+_STAFF_NAME = rf"(?:the\s+)?{_NAME}"
+_STAFF_LIST = rf"{_STAFF_NAME}(?:\s*(?:,|\band\b|&)\s*{_STAFF_NAME})*"
+_STAFF_NAMES = rf"{_STAFF_LIST}(?:\s+(?:in|from|at)\s+{_STAFF_LIST})?"  # Marta Quill and Ravi Dunn in Port Town
+_STAFF_ROLE = (
+    r"(?i:(?:additional|further|and)\s+)?(?i:reporting|writing|written|editing|edited|compiled|research|graphics"
+    r"|production|produced)\s+(?i:by)"
+)
+# "Reporting by Marta Quill in Port Town; Editing by Ravi Dunn", "Contributing: Lena Ortiz", "The Courier
+# contributed to this report": the newsroom's credits, never body text.
+_STAFF_CREDIT = re.compile(
+    rf"""^(?:
+        {_STAFF_ROLE}\s+{_STAFF_NAMES}(?:\s*[;,.|]\s*{_STAFF_ROLE}\s+{_STAFF_NAMES})*\s*[.;]?
+      | (?i:contributing|contributors?)\s*:\s*.+
+      | (?:(?![.!?]\s).){{1,200}}?\bcontributed\ (?:reporting\ )?(?:to\ )?(?:this|the)\ (?:report|story|article)\.?
+    )$""",
+    re.X,
 )
 
 # --- boilerplate ---------------------------------------------------------------------------------------
@@ -90,7 +119,8 @@ _BOILERPLATE_LINE = re.compile(
       | (?:read\ more|read\ next|read\ also|also\ read|more\ reading|related|related\ (?:articles?|stories|coverage
           |content|news)|recommended(?:\ for\ you)?|see\ also|more\ from\ .{{1,40}}|more\ on\ this(?:\ story)?
           |you\ (?:may|might)\ also\ like|most\ (?:read|popular)|trending(?:\ now)?|watch(?:\ now)?|listen(?:\ now)?
-          |more\ stories|top\ stories)(?:(?:\s*[:>»|]|\s+[–—-]\s).*)?
+          |more\ stories|top\ stories|read|more)(?:(?:\s*[:>»|]|\s+[–—-]\s).*)?
+      | read\ more\b(?!\ than\b).{{0,160}}                                 # Read more here, Read More <headline>
       | (?:click|tap)\ (?:here|to|on)\b.*
       | listen\ to\ (?:this|the)\ (?:article|story)\b.*
         # follow us
@@ -98,18 +128,38 @@ _BOILERPLATE_LINE = re.compile(
       | follow\ (?:us|@\w+)\b.*
       | (?:like|find|connect\ with|join)\ us\ on\ .*
       | download\ (?:our|the)\ (?:free\ )?(?:app|apps)\b.*
-        # copyright notices
-      | (?:copyright|©|\(c\))\s*(?:©\s*)?\d{{4}}\b.*
+        # copyright, licensing and syndication notices
+      | (?:©\s*)?(?:copyright|©|\(c\))\s*(?:©\s*)?\d{{4}}\b.*
       | .*\ball\ rights\ reserved\b.*
-      | this\ (?:material|article|story|content)\ may\ not\ be\ (?:published|reproduced|redistributed)\b.*
+      | this\ (?:material|article|story|content)\ may\ not\ be\ (?:published|reproduced|redistributed|broadcast
+          |rewritten)\b.*
+      | (?:our\ standards\s*:\s*)?the\ thomson\ reuters\ trust\ principles\.?
+      | our\ standards\s*:.{{0,80}}
+        # notes on the article itself: its age, refiles and corrections, updates
+      | this\ (?:article|story|content|page|piece)\ is\ (?:more|over)\ than\ (?:\d+|an?|one)
+          \ (?:year|month|week|day)s?\ old
+      | refiles\ (?:to|with|for)\b.{{0,200}}
+      | (?:update|updated|correction|clarification)\s*:\s*this\ (?:article|story|post|piece|report)\ (?:has\ been|was)
+          \ (?:updated|corrected|changed|amended)\b.*
         # gallery and player chrome
       | (?:image|photo|slide|picture)\ \d+\ (?:of|/)\ \d+
+      | (?:slideshow|gallery|photo\ gallery)(?:\s*\(\s*\d+\s+(?:images?|photos?|pictures?)\s*\))?
       | loading(?:\.\.\.|…)?
       | (?:please\ )?enable\ javascript\b.*
     )$""",
     re.X | re.I,
 )
 _BOILERPLATE_MAX_WORDS = 30
+# Cross-links set inside a paragraph, cut out of it: "… the vote. (RELATED: Ferry board faces questions)".
+_INLINE_BOILERPLATE = re.compile(
+    r"\s*[(\[](?:related|read more|read also|also read|see also|more|photos|video|watch)\s*:[^()\[\]]{1,200}[)\]]", re.I
+)
+# Wire-service notes on the article, only in brackets: "(Corrects paragraph 3)", "(Adds quotes)".
+_WIRE_NOTE = re.compile(
+    r"^[(\[](?:(?:refiles?|repeats?|recasts?|corrects?|adds?|updates? (?:with|to)"
+    r"|this version of)\b|editor(?:'|’)?s note:)[^()\[\]]{0,240}[)\]]$",
+    re.I,
+)
 
 # --- captions ------------------------------------------------------------------------------------------
 _POSITION = (
@@ -210,17 +260,33 @@ def is_boilerplate(line: str) -> bool:
     """Whether a whole line is site chrome: comment, newsletter, share or follow prompts, ads, notices."""
     if len(line.split()) > _BOILERPLATE_MAX_WORDS:
         return False
-    return bool(_BOILERPLATE_LINE.match(_unwrapped(line)))
+    return bool(_BOILERPLATE_LINE.match(_unwrapped(line)) or _WIRE_NOTE.match(line))
+
+
+def is_staff_credit(line: str) -> bool:
+    """Whether a whole line credits the newsroom: "Reporting by …; Editing by …", "… contributed to this report"."""
+    return len(line) <= _STAFF_CREDIT_MAX_CHARS and bool(_STAFF_CREDIT.match(_unwrapped(line)))
+
+
+def cut_inline_boilerplate(line: str) -> tuple[str, list[str]]:
+    """(the line without them, the pieces cut) for cross-links inside a line: "(RELATED: …)"."""
+    pieces = [match.group().strip() for match in _INLINE_BOILERPLATE.finditer(line)]
+    if not pieces:
+        return line, []
+    return normalize_line(_INLINE_BOILERPLATE.sub("", line)), pieces
 
 
 def split_trailing_credit(line: str) -> tuple[str, str | None]:
     """(caption, credit) when a line ends in a photo credit, e.g. "… on Monday. (AP Photo/Evan Vucci)"."""
-    match = _TRAILING_CREDIT.search(line)
-    if match:
-        credit = (match.group(1) or match.group(2)).strip()
+    for pattern, needs_photo_word in _TRAILING_CREDITS:
+        match = pattern.search(line)
+        if match is None:
+            continue
+        credit = match.group(1).strip()
         rest = line[: match.start()].rstrip()
-        if any(c.isalpha() for c in rest) and is_credit(credit) and _PHOTO_CREDIT_WORD.search(credit):
-            return rest, credit
+        if any(c.isalpha() for c in rest) and is_credit(credit):
+            if not needs_photo_word or _PHOTO_CREDIT_WORD.search(credit):
+                return rest, credit
     return line, None
 
 
@@ -304,13 +370,16 @@ def clean_paragraphs(paragraphs: Sequence[Paragraph], known_captions: Iterable[s
     them are captions too.
     """
     known = {_key(c) for c in known_captions if _key(c)}
-    units = [(p, line) for p, lines in enumerate(paragraphs) for line in lines]
-    credit = [is_credit(line) for _, line in units]
-    boiler = [not credit[i] and is_boilerplate(line) for i, (_, line) in enumerate(units)]
-    kept: list[Paragraph] = [[] for _ in paragraphs]
     sorter = _Sorter()
-    for i, (p, line) in enumerate(units):
-        if credit[i]:
+    units = _units(paragraphs)
+    credit = [is_credit(line) for _, line, _ in units]
+    boiler = [not credit[i] and (not line or is_boilerplate(line)) for i, (_, line, _) in enumerate(units)]
+    kept: list[Paragraph] = [[] for _ in paragraphs]
+    for i, (p, line, cut) in enumerate(units):
+        sorter.boilerplate.extend(cut)
+        if not line:
+            continue
+        if credit[i] or is_staff_credit(line):
             sorter.credits.append(line)
         elif boiler[i]:
             sorter.boilerplate.append(line)
@@ -326,6 +395,11 @@ def clean_paragraphs(paragraphs: Sequence[Paragraph], known_captions: Iterable[s
         credits=sorter.credits,
         boilerplate=sorter.boilerplate,
     )
+
+
+def _units(paragraphs: Sequence[Paragraph]) -> list[tuple[int, str, list[str]]]:
+    """(paragraph index, line, cross-links cut out of it) of every line."""
+    return [(p, *cut_inline_boilerplate(line)) for p, lines in enumerate(paragraphs) for line in lines]
 
 
 def _next_is_credit(credit: list[bool], boiler: list[bool], i: int) -> bool:

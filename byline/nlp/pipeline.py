@@ -2,15 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from byline.attribution.quotes import PARSED_TEXT, canonical_marks
 from byline.errors import BylineError
 from byline.settings import default_model
+
+ORIGINAL_TEXT = "byline.original_text"
+RESTORE_TEXT = "byline_original_text"
+
+
+class QuoteMarkTokenizer:
+    """The pipeline's tokenizer over the text with its quotation marks made canonical (``„…″`` and
+    ``«…»`` read as ``“…”``; same length, same offsets), so that the tagger and parser read every mark
+    style as the one they were trained on. The last component puts the article's own text back."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        parsed = canonical_marks(text)
+        doc = self.tokenizer(parsed)
+        if parsed != text:
+            doc.user_data[ORIGINAL_TEXT] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:  # the wrapped tokenizer's other attributes (rules, explain, …)
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+@Language.component(RESTORE_TEXT)
+def restore_original_text(doc: Doc) -> Doc:
+    """The parsed Doc over the article's own text: every annotation kept, the marks as written, and the
+    text the parser read in ``doc.user_data[PARSED_TEXT]``."""
+    original = doc.user_data.pop(ORIGINAL_TEXT, None)
+    if original is None:
+        return doc
+    data = doc.to_dict()
+    data["text"] = original
+    restored = Doc(doc.vocab).from_dict(data)
+    restored.user_data[PARSED_TEXT] = doc.text
+    restored._context = doc._context
+    return restored
 
 
 @lru_cache(maxsize=4)
@@ -22,6 +67,8 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as exc:
         raise BylineError("model_missing", None, model=name, detail=str(exc).split("\n")[0][:120]) from exc
     nlp.max_length = max(nlp.max_length, 5_000_000)
+    nlp.tokenizer = QuoteMarkTokenizer(nlp.tokenizer)
+    nlp.add_pipe(RESTORE_TEXT, last=True)
     return nlp
 
 

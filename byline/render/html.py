@@ -52,6 +52,9 @@ LAYER_CLASSES = {"slant": "ly-slant", "voice": "ly-voice"}
 _SEP = " · "
 _JSON_ESCAPED = ("<", ">", "&", "\u2028", "\u2029")
 
+LOW_CONFIDENCE = 0.5  # calibrated: below even odds that the attribution and its speaker are right
+LOW_CONFIDENCE_HINT = "less than even odds that this attribution, with this speaker, is right"
+
 
 # --------------------------------------------------------------------------------------------- markup sweep
 
@@ -208,7 +211,8 @@ def attribution_marks(reading: Reading, ix: ReadingIndex) -> list[Mark]:
         sp = _sp(ix.colour(a.id))
         who = str(ix.index(a.id))
         anon = " anon" if a.source.anonymous else ""
-        parts = [(c, 0, f"q {sp} k-{a.kind}{anon}") for c in a.content]
+        low = " low" if a.confidence < LOW_CONFIDENCE else ""
+        parts = [(c, 0, f"q {sp} k-{a.kind}{anon}{low}") for c in a.content]
         if a.cue is not None:
             parts.append((a.cue, 1, f"cue {sp}"))
         if a.source.span is not None:
@@ -466,7 +470,8 @@ def _facts(ix: ReadingIndex, a: Attribution) -> str:
     rows.append(("Hedges", f'<span class="flag hedged">{hedges}</span>' if hedges else "none"))
     if a.negated:
         rows.append(("Negated", '<span class="flag neg">yes: the statement is denied</span>'))
-    confidence = f"{a.confidence:.2f}" + (f"{_SEP}{esc(a.evidence)}" if a.evidence else "")
+    level = ' <span class="flag low">low: check it</span>' if a.confidence < LOW_CONFIDENCE else ""
+    confidence = f"{a.confidence:.2f}{level}" + (f"{_SEP}{esc(a.evidence)}" if a.evidence else "")
     rows.append(("Confidence", confidence))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
 
@@ -486,6 +491,8 @@ def _card(reading: Reading, ix: ReadingIndex, a: Attribution) -> str:
         flags.append('<span class="tag flag anon">anonymous</span>')
     if a.hedges:
         flags.append('<span class="tag flag hedged">hedged</span>')
+    if a.confidence < LOW_CONFIDENCE:
+        flags.append(f'<span class="tag flag low" title="{LOW_CONFIDENCE_HINT}">low confidence</span>')
     return (
         f'<section class="card {sp}" id="card-{esc(a.id)}" data-card="{esc(a.id)}"'
         f' data-chain="{esc(chain_ids)}" hidden>'
@@ -549,6 +556,7 @@ def _legend(reading: Reading) -> str:
         ('<span class="sample cue sp0">said</span>', "the cue that attributes it"),
         ('<span class="sample src sp0">Source</span>', "who it is attributed to"),
         ('<span class="sample hedge">reportedly</span>', "a hedge"),
+        ('<span class="sample q sp0 low">Dotted</span>', "low confidence: less than even odds it is right"),
     ]
     for layer, labels in _layer_labels(reading).items():
         css = LAYER_CLASSES.get(layer, "ly-other")

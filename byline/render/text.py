@@ -15,10 +15,24 @@ from byline.reading import Attribution, ChainNode, Reading
 from byline.render import preview
 
 CONTENT_PREVIEW = 110
+# A content is shown whole up to CONTENT_WHOLE characters; a longer one by its beginning and its end,
+# so that where it starts and where it stops can both be checked.
+CONTENT_WHOLE = 300
+CONTENT_HEAD = 180
+CONTENT_TAIL = 100
 
 
 def _preview(text: str, limit: int = CONTENT_PREVIEW) -> str:
     return preview(text, limit)
+
+
+def content_preview(text: str, whole: int = CONTENT_WHOLE, head: int = CONTENT_HEAD, tail: int = CONTENT_TAIL) -> str:
+    """A content piece on one line: whole up to ``whole`` characters, else its first ``head`` and last
+    ``tail`` characters with "[…]" between."""
+    text = " ".join(text.split())
+    if len(text) <= whole:
+        return text
+    return f"{text[:head].rstrip()} […] {text[-tail:].lstrip()}"
 
 
 def _header(reading: Reading) -> RenderableType:
@@ -58,11 +72,12 @@ def _attribution_line(reading: Reading, attribution: Attribution) -> Text:
     line = Text()
     line.append(f"{attribution.id} ", style="dim")
     line.append(f"{attribution.kind:<8} ", style="cyan")
+    cue = attribution.cue.text.strip().rstrip(":").rstrip() if attribution.cue is not None else ""
+    if cue:  # a colon cue ("Ryan: …") is shown by the colon alone, never doubled ("said::")
+        line.append(cue, style="bold")
     if attribution.cue is not None:
-        line.append(attribution.cue.text, style="bold")
         line.append(": ")
-    content = " … ".join(span.text for span in attribution.content)
-    line.append(f"“{_preview(content)}”")
+    line.append(" … ".join(f"“{content_preview(span.text)}”" for span in attribution.content) or "“”")
     line.append_text(_flags(attribution))
     chain = chain_of(reading, attribution)
     if len(chain) > 1:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -101,14 +101,17 @@ class Payload:
     url: str | None = None
 
 
-def default_reader_factory(model: str | None = None) -> ReaderFactory:
+def default_reader_factory(model: str | None = None, min_confidence: float | None = None) -> ReaderFactory:
     """A factory of byline's own Reader (loaded lazily, once per app)."""
 
     def make() -> ArticleReader:
         from byline.pipeline import Reader
         from byline.settings import Settings
 
-        return Reader(Settings(model=model) if model else Settings())
+        settings = Settings(model=model) if model else Settings()
+        if min_confidence is not None:
+            settings = replace(settings, min_confidence=min_confidence)
+        return Reader(settings)
 
     return make
 

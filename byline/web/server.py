@@ -18,9 +18,11 @@ DEFAULT_PORT = 8000
 START_TIMEOUT_S = 30.0
 
 
-def build_app(limits: WebLimits = WebLimits(), model: str | None = None, preload: bool = True) -> FastAPI:
+def build_app(
+    limits: WebLimits = WebLimits(), model: str | None = None, preload: bool = True, min_confidence: float | None = None
+) -> FastAPI:
     """The app with byline's Reader for ``model``; ``preload`` loads the model now, not on the first request."""
-    app = create_app(reader_factory=default_reader_factory(model), limits=limits)
+    app = create_app(reader_factory=default_reader_factory(model, min_confidence), limits=limits)
     if preload:
         app.state.work.reader()
     return app
@@ -31,9 +33,10 @@ def run(
     port: int = DEFAULT_PORT,
     limits: WebLimits = WebLimits(),
     model: str | None = None,
+    min_confidence: float | None = None,
 ) -> None:
     """Serve byline at http://host:port/ until interrupted (loopback by default; it never fetches URLs)."""
-    app = build_app(limits, model)
+    app = build_app(limits, model, min_confidence=min_confidence)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
 
 

@@ -8,7 +8,6 @@ import pytest
 
 from byline.attribution.detect import (
     detect,
-    find_quotes,
     load_cue_model,
     merge_tagged,
     subject_into_content,
@@ -43,28 +42,7 @@ def one(nlp, text: str, cue: str, mode: str = "model") -> dict:
     return hits[0]
 
 
-# --- quotation marks ---------------------------------------------------------------------------------
-
-
-def test_find_quotes_pairs_straight_and_curly_marks():
-    text = 'He said "yes" and she said “no”.'
-    assert [text[s:e] for s, e in find_quotes(text)] == ['"yes"', "“no”"]
-
-
-def test_find_quotes_runs_over_paragraphs_that_reopen():
-    text = '"First part.\n\n"Second part," he said.'
-    assert [text[s:e] for s, e in find_quotes(text)] == [text[: text.index(",") + 2]]
-
-
-def test_find_quotes_ends_an_unclosed_quote_at_its_paragraph():
-    text = 'He said, "We will fight.\n\nThe council met on Monday. It "agreed" at once.'
-    quotes = [text[s:e] for s, e in find_quotes(text)]
-    assert quotes == ['"We will fight.', '"agreed"']
-
-
-def test_find_quotes_ignores_apostrophes_and_a_lone_mark():
-    assert find_quotes("It's the mayor's plan.") == []
-    assert find_quotes('"') == []
+# (quotation marks: tests/attribution/test_quotes.py)
 
 
 # --- direct quotes -------------------------------------------------------------------------------------

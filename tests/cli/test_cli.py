@@ -228,3 +228,42 @@ def test_eval_extraction_without_ground_truth_is_one_line(runner, tmp_path):
     result = _run(runner, "eval", "extraction", "--data", str(tmp_path))
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "ground-truth.json" in result.stderr
+
+
+def test_read_min_confidence_one_leaves_out_every_attribution_below_certainty(runner):
+    result = _run(runner, "read", str(SAMPLE), "--format", "json", "--min-confidence", "1")
+    assert result.exit_code == 0, result.stderr
+    assert all(a["confidence"] >= 1.0 for a in json.loads(result.stdout)["attributions"])
+
+
+def test_min_confidence_outside_zero_to_one_is_a_usage_error(runner):
+    result = _run(runner, "read", str(SAMPLE), "--min-confidence", "2")
+    assert result.exit_code == 2
+
+
+def test_eval_realnews_with_an_unknown_split_is_a_usage_error(runner):
+    result = _run(runner, "eval", "attribution", "--data", "realnews", "--split", "train")
+    assert result.exit_code == 2 and "--split train" in result.stderr
+
+
+def test_eval_realnews_without_the_corpus_is_one_error_line(runner, tmp_path):
+    result = _run(runner, "eval", "attribution", "--data", "realnews", "--corpus", str(tmp_path / "nowhere"))
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
+
+
+@pytest.mark.data
+def test_eval_realnews_dev_prints_right_speaker_figures(runner, shared_data):
+    if not (shared_data / "corpora" / "allsides_baly2020" / "articles.jsonl.gz").is_file():
+        pytest.skip("allsides_baly2020 absent")
+    result = _run(runner, "eval", "attribution", "--data", "realnews", "--split", "dev", "--json")
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["split"] == "dev" and scores["n_articles"] >= 15
+    assert {"right_speaker", "anonymity_recall", "hedge_recall", "via_accuracy", "ece"} <= set(scores)
+
+
+def test_train_calibration_without_the_corpus_is_one_error_line(runner, tmp_path):
+    nowhere, out = str(tmp_path / "nowhere"), str(tmp_path / "c.json")
+    result = _run(runner, "train", "calibration", "--corpus", nowhere, "--out", out)
+    assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1

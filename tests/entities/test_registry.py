@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from byline.entities.registry import (
+    MentionGroup,
     RawMention,
     build_registry,
     clean_mention,
@@ -217,3 +218,148 @@ def test_crown_prince_is_a_title(nlp):
     doc = nlp("Crown Prince Abdullah spoke.")
     mention = clean_mention(doc, 0, 3, "PERSON")
     assert doc[mention.start : mention.end].text == "Abdullah" and mention.titles == ("crown", "prince")
+
+
+# -- nicknames, shared words, lexicon types and chrome words ---------------------------------------------
+
+
+def people(registry):
+    return [r for r in registry.records if r.type == "PERSON"]
+
+
+def test_surname_and_nickname_variant_join_the_fullest_name(nlp):
+    text = "Jim Okafor testified on Monday. James Okafor said he was sure. Okafor then left the room."
+    registry = build_registry(nlp(text))
+    assert len(people(registry)) == 1
+    okafor = people(registry)[0]
+    assert okafor.name == "James Okafor"
+    assert mention_texts(registry, okafor) == ["Jim Okafor", "James Okafor", "Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("short", "formal"),
+    [("Bob", "Robert"), ("Bill", "William"), ("Mike", "Michael"), ("Liz", "Elizabeth"), ("Tom", "Thomas")],
+)
+def test_a_nickname_and_its_formal_first_name_are_one_person(nlp, short, formal):
+    text = f"{short} Halloran spoke first. Later {formal} Halloran told reporters the vote was fair."
+    registry = build_registry(nlp(text))
+    assert [r.name for r in people(registry)] == [f"{formal} Halloran"]
+
+
+def test_different_first_names_with_one_surname_stay_apart_and_the_bare_surname_unlinked(nlp):
+    registry = build_registry(nlp("Tom Okafor and Lena Okafor arrived. Okafor spoke first."))
+    assert sorted(r.name for r in people(registry)) == ["Lena Okafor", "Tom Okafor"]
+    assert all(len(r.mentions) == 1 for r in people(registry))
+
+
+def test_the_house_is_not_the_white_house(nlp):
+    text = "The House voted on Tuesday. The White House said the House had acted too fast."
+    registry = build_registry(nlp(text))
+    house = by_name(registry, "House")
+    assert mention_texts(registry, house) == ["House", "House"]
+    assert mention_texts(registry, by_name(registry, "White House")) == ["White House"]
+
+
+def test_one_shared_word_does_not_merge_organisations():
+    groups = [
+        MentionGroup("White House", "ORG", [(0, 2)]),
+        MentionGroup("House", "ORG", [(5, 6)]),
+        MentionGroup("Harbour Ferry Board", "ORG", [(8, 11)]),
+        MentionGroup("Ferry", "ORG", [(14, 15)]),
+    ]
+    assert len(merge_organisations(groups)) == 4
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("Senate", "U.S. Senate"),  # the rest is a country
+        ("Intelligence Committee", "Senate Intelligence Committee"),  # more than one word
+        ("Department", "Harbour Department"),  # an organisation's head word
+        ("Harbour", "Harbour Department"),  # its name word
+        ("HFA", "Harbour Ferry Authority"),  # its acronym
+        ("H.F.A.", "Harbour Ferry Authority"),
+    ],
+)
+def test_proper_suffix_name_word_and_acronym_merge_organisations(short, long):
+    groups = [MentionGroup(long, "ORG", [(0, 3)]), MentionGroup(short, "ORG", [(5, 6)])]
+    merged = merge_organisations(groups)
+    assert len(merged) == 1 and merged[0].name == long
+
+
+def test_a_head_word_that_fits_two_organisations_stays_apart():
+    groups = [
+        MentionGroup("Harbour Department", "ORG", [(0, 2)]),
+        MentionGroup("Ferry Department", "ORG", [(3, 5)]),
+        MentionGroup("Department", "ORG", [(8, 9)]),
+    ]
+    assert len(merge_organisations(groups)) == 3
+
+
+def test_dotted_acronym_and_full_name_are_one_agency_typed_organisation(nlp):
+    text = (
+        "The F.B.I. declined to comment. The FBI later said it had opened a case. "
+        "The Federal Bureau of Investigation did not say when."
+    )
+    registry = build_registry(nlp(text))
+    forms = {"F.B.I.", "FBI", "Federal Bureau of Investigation"}
+    agencies = [r for r in registry.records if forms & set(mention_texts(registry, r))]
+    assert len(agencies) == 1
+    assert agencies[0].type == "ORG" and agencies[0].name == "Federal Bureau of Investigation"
+    assert mention_texts(registry, agencies[0]) == ["F.B.I.", "FBI", "Federal Bureau of Investigation"]
+
+
+def test_dotted_acronyms_unknown_to_the_lexicon_are_one_entity_too(nlp):
+    registry = build_registry(nlp("The H.F.A. said the ferry would stop. The HFA gave no date."))
+    assert len([r for r in registry.records if r.name in ("H.F.A.", "HFA")]) == 1
+
+
+def test_platforms_are_organisations_whatever_the_model_says(nlp):
+    text = "Jim Okafor later posted on Twitter that he stood by it. He also wrote on Facebook and YouTube."
+    registry = build_registry(nlp(text))
+    for name in ("Twitter", "Facebook", "YouTube"):
+        assert by_name(registry, name).type == "ORG"
+
+
+def test_outlets_are_publications_whatever_the_model_says(nlp):
+    text = (
+        "Writing in The Atlantic, Lena Park said the New Republic was wrong. "
+        "The Atlantic's editor agreed, and the Atlantic later ran a reply."
+    )
+    registry = build_registry(nlp(text))
+    assert by_name(registry, "New Republic").type == "PUBLICATION"
+    atlantic = by_name(registry, "The Atlantic")
+    assert atlantic.type == "PUBLICATION" and len(atlantic.mentions) == 3
+
+
+def test_chrome_words_are_not_entities(nlp):
+    text = (
+        "Slideshow (2 Images)\n\nRefiles to fix typo in paragraph 3\n\nRead More: Ferry board votes again\n\n"
+        "Sam Hale said the vote was fair."
+    )
+    names = {r.name for r in build_registry(nlp(text)).records}
+    assert not names & {"Slideshow", "Refiles", "Read More", "Read"}
+    assert "Sam Hale" in names
+
+
+def test_the_reader_resolves_a_chromed_article_to_clean_entities(reader):
+    from byline.ingest import article_from_text
+
+    text = (
+        "Harbour board chief says the ferry contract was signed without a proper public tender\n\n"
+        "This article is more than 1 year old\n\n"
+        "PORT TOWN (Harbour News) - Former harbour director James Okafor said on Monday the deal was rushed.\n\n"
+        "Slideshow (2 Images)\n\n"
+        "Okafor told the House committee that the White House had pressed the board. Jim Okafor later posted "
+        "on Twitter that he stood by his account. (RELATED: Ferry board faces new questions) The F.B.I. "
+        "declined to comment.\n\n"
+        "Reporting by Marta Quill; Editing by Ravi Dunn"
+    )
+    reading = reader.read(article_from_text(text))
+    assert reading.article.title.startswith("Harbour board chief says")
+    assert "Slideshow" not in reading.article.text and "RELATED" not in reading.article.text
+    entities = {e.name: e for e in reading.entities}
+    assert [m.text for m in entities["James Okafor"].mentions] == ["James Okafor", "Okafor", "Jim Okafor"]
+    assert entities["Twitter"].type == "ORG" and entities["F.B.I."].type == "ORG"
+    assert [m.text for m in entities["House"].mentions] == ["House"]
+    assert not {"Slideshow", "Refiles", "Marta Quill"} & set(entities)

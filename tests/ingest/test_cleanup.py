@@ -7,9 +7,11 @@ import pytest
 from byline.ingest.cleanup import (
     caption_signals,
     clean_text,
+    cut_inline_boilerplate,
     is_boilerplate,
     is_caption,
     is_credit,
+    is_staff_credit,
     normalize_text,
     split_paragraphs,
     split_trailing_credit,
@@ -195,3 +197,173 @@ def test_a_boilerplate_line_between_caption_and_credit_does_not_hide_the_credit(
     cleaned = clean_text(raw)
     assert cleaned.captions == ["Sam Hale, left, speaks outside the chamber."]
     assert cleaned.text == "Body text here."
+
+
+# -- standing notes, wire notes, cross-links, newsroom credits and captions with trailing credits ----------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article is more than 1 year old",
+        "This article is more than 8 months old",
+        "Slideshow (2 Images)",
+        "Slideshow (14 Images)",
+        "Refiles to fix typo in paragraph 3",
+        "(Refiles to add byline)",
+        "(Corrects paragraph 5 to show the vote was on Tuesday)",
+        "(Adds quotes from the mayor in paragraphs 4-6)",
+        "(Updates with the council vote)",
+        "(This version of the May 2 story corrects the name of the ferry)",
+        "[Editor’s note: this story contains strong language]",
+        "Update: This story has been updated with a comment from the mayor.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "© Copyright 2025 The Port Town Courier. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Read more",
+        "Read more here",
+        "Read More Ferry Board Faces New Questions",
+        "Read More: Ferry board faces new questions",
+        "More: Ferry board faces new questions",
+    ],
+)
+def test_standing_notes_wire_notes_and_licensing_lines_are_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Repeats of the programme were shown on Tuesday.",
+        "Recast as a villain by the mayor, Hale said he would keep fighting.",
+        "Updates from the council were brief.",
+        "(Update: the council said on Friday it would appeal the ruling.)",
+        "(Address the council in writing, the clerk told residents.)",
+        "Read more than forty pages, the mayor told councillors.",
+        "Our standards have slipped, the mayor told the council on Friday, and the ferry shows it.",
+    ],
+)
+def test_body_sentences_that_start_like_wire_notes_are_kept(line):
+    assert not is_boilerplate(line)
+
+
+def test_related_link_inside_a_paragraph_is_cut_out_and_the_rest_kept():
+    raw = (
+        "Hale said the vote was fair. (RELATED: Ferry board faces new questions) Ortiz disagreed.\n\n"
+        "The ferry stops in January. [Related: How the ferry lost money]"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Hale said the vote was fair. Ortiz disagreed.\n\nThe ferry stops in January."
+    assert cleaned.boilerplate == [
+        "(RELATED: Ferry board faces new questions)",
+        "[Related: How the ferry lost money]",
+    ]
+
+
+def test_a_paragraph_that_is_only_a_related_link_leaves_nothing_behind():
+    cleaned = clean_text("(RELATED: Ferry board faces new questions)\n\nHale said the vote was fair.")
+    assert cleaned.text == "Hale said the vote was fair."
+    assert cut_inline_boilerplate("Hale left (the room) early.") == ("Hale left (the room) early.", [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Marta Quill; Editing by Ravi Dunn",
+        "Reporting by Marta Quill in Port Town; Additional reporting by Lena Ortiz; Editing by Ravi Dunn and Sam Hale",
+        "Additional reporting by the Associated Press",
+        "Writing by Marta Quill; Editing by Ravi Dunn",
+        "Contributing: Lena Ortiz, Port Town Courier",
+        "The Associated Press contributed to this report.",
+        "Harbour News' Lena Ortiz and Sam Hale contributed to this report.",
+    ],
+)
+def test_newsroom_credit_lines_go_to_credits(line):
+    assert is_staff_credit(line)
+    cleaned = clean_text(f"Hale said the vote was fair.\n\n{line}")
+    assert (cleaned.text, cleaned.credits) == ("Hale said the vote was fair.", [line])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the Courier and the Gazette showed the ferry ran late all winter.",
+        "Reporting by my colleague Lena Ortiz suggests that most councillors agree.",
+        "Hale said the vote was close. The Courier contributed to this report.",
+        "Edited by the council, the plan changed twice.",
+    ],
+)
+def test_body_sentences_that_start_like_newsroom_credits_are_kept(line):
+    assert not is_staff_credit(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "Commuters queue at the ferry terminal in Port Town, May 2, 2025. REUTERS/Ravi Dunn",
+            "Commuters queue at the ferry terminal in Port Town, May 2, 2025.",
+            "REUTERS/Ravi Dunn",
+        ),
+        (
+            "FILE PHOTO: The ferry at its berth in Port Town, May 2, 2025. REUTERS/Ravi Dunn/File Photo",
+            "FILE PHOTO: The ferry at its berth in Port Town, May 2, 2025.",
+            "REUTERS/Ravi Dunn/File Photo",
+        ),
+        (
+            "Supporters cheer at a ferry rally in Port Town, Feb. 23. | AP Photo",
+            "Supporters cheer at a ferry rally in Port Town, Feb. 23.",
+            "AP Photo",
+        ),
+        (
+            "The mayor has defended the cuts. | AP Photos Ferry cuts divide the council",  # a headline follows
+            "The mayor has defended the cuts.",
+            "AP Photos",
+        ),
+        (
+            "Mayor Ines Carvalho at the terminal. (Reuters photo: Lena Ortiz)",
+            "Mayor Ines Carvalho at the terminal.",
+            "Reuters photo: Lena Ortiz",
+        ),
+        ("Hale speaks on his weekly show. (Image via YouTube)", "Hale speaks on his weekly show.", "Image via YouTube"),
+        ("Hale speaks at the terminal. (Photo: Dana Kelleher)", "Hale speaks at the terminal.", "Photo: Dana Kelleher"),
+        ("Hale speaks at the terminal. Photo: Getty Images", "Hale speaks at the terminal.", "Photo: Getty Images"),
+    ],
+)
+def test_captions_ending_in_a_photo_credit_go_to_captions_and_credits(line, caption, credit):
+    assert split_trailing_credit(line) == (caption, credit)
+    cleaned = clean_text(f"{line}\n\nHale said the vote was fair.")
+    assert (cleaned.captions, cleaned.credits, cleaned.text) == ([caption], [credit], "Hale said the vote was fair.")
+
+
+def test_a_sentence_naming_an_agency_poll_is_not_a_caption():
+    line = "Hale said the vote was close. Reuters/Ipsos polling shows the council split down the middle."
+    assert split_trailing_credit(line) == (line, None)
+    assert not is_caption(line)
+
+
+def test_lone_agency_photo_and_pipe_credits_are_credits():
+    assert is_credit("(Reuters photo: Lena Ortiz)")
+    assert is_credit("Lena Ortiz | Bloomberg | Getty Images")
+    assert not is_credit("The vote was lost. | Reuters said the council split")
+
+
+def test_a_wire_article_keeps_its_dateline_and_body_and_sets_the_rest_aside():
+    raw = (
+        "This article is more than 1 year old\n\n"
+        "PORT TOWN (Harbour News) - The council voted on Friday to cut the ferry, officials said.\n\n"
+        "Slideshow (2 Images)\n\n"
+        "Hale said the vote was fair. (RELATED: Ferry board faces new questions)\n\n"
+        "Commuters queue at the terminal in Port Town, May 2, 2025. REUTERS/Ravi Dunn\n\n"
+        "Ortiz said she would appeal.\n\n"
+        "Reporting by Marta Quill; Editing by Ravi Dunn\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text == (
+        "PORT TOWN (Harbour News) - The council voted on Friday to cut the ferry, officials said.\n\n"
+        "Hale said the vote was fair.\n\nOrtiz said she would appeal."
+    )
+    assert cleaned.captions == ["Commuters queue at the terminal in Port Town, May 2, 2025."]
+    assert cleaned.credits == ["REUTERS/Ravi Dunn", "Reporting by Marta Quill; Editing by Ravi Dunn"]
+    assert len(cleaned.boilerplate) == 4

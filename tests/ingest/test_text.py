@@ -117,3 +117,72 @@ def test_the_bundled_text_sample_reads_with_its_caption_credit_and_prompts_set_a
     assert len(article.boilerplate) == 2
     assert article.text.startswith("Harbour City councillors approved")
     assert article.text.endswith("The closures are a mistake the city will regret for years.")
+
+
+# -- long sentence-case headlines, datelines and abbreviations ------------------------------------------
+
+LONG_HEADLINE = "Port Town council votes to cut the winter ferry after a long and bitter night"  # 15 words
+
+
+def test_sentence_case_headline_of_14_words_is_the_title():
+    headline = "Port Town council votes to cut the winter ferry after a long bitter night"
+    assert len(headline.split()) == 14
+    article = article_from_text(f"{headline}\n\n{english_text()}")
+    assert article.title == headline
+    assert article.text == english_text()
+
+
+def test_sentence_case_headline_of_20_words_standing_alone_is_the_title():
+    headline = (
+        "Port Town council votes to cut the winter ferry after a long and bitter night of argument over the cost"
+    )
+    assert len(headline.split()) == 20
+    assert article_from_text(f"{headline}\n\n{english_text()}").title == headline
+
+
+def test_a_long_sentence_case_line_is_a_headline_only_when_it_stands_alone():
+    assert not looks_like_headline(LONG_HEADLINE)
+    assert looks_like_headline(LONG_HEADLINE, stands_alone=True)
+
+
+def test_a_long_headline_before_a_shorter_line_that_is_no_sentence_stays_in_the_body():
+    text = f"{LONG_HEADLINE}\n\nFerry timetable for the winter months\n\n{english_text()}"
+    assert article_from_text(text).title is None
+
+
+def test_a_long_headline_before_an_author_line_and_a_short_sentence_is_the_title():
+    text = f"{LONG_HEADLINE}\n\nMarta Quill and Ravi Dunn\n\nThe council voted on Tuesday night."
+    article = article_from_text(text)
+    assert article.title == LONG_HEADLINE
+    assert article.text.endswith("The council voted on Tuesday night.")
+
+
+def test_a_first_body_sentence_of_14_words_stays_in_the_body():
+    first = "Port Town councillors voted late on Friday to cut the weekend ferry services."
+    article = article_from_text(f"{first}\n\n{english_text()}")
+    assert article.title is None
+    assert article.text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "(Harbour News) Could the ferry really keep running all winter without a subsidy from the council?",
+        "PORT TOWN (Harbour News) -- Could the ferry keep running all winter without a council subsidy?",
+        "PORT TOWN, Maine (Harbour News) Could the ferry keep running all winter without a council subsidy?",
+    ],
+)
+def test_a_first_line_opening_with_a_dateline_is_body_not_title(first):
+    article = article_from_text(f"{first}\n\n{english_text()}")
+    assert article.title is None
+    assert article.text.startswith(first)
+
+
+def test_a_headline_with_a_capitalised_label_and_a_dash_is_still_a_headline():
+    assert looks_like_headline("EXCLUSIVE - Ferry board hid its losses from the council")
+
+
+def test_a_title_abbreviation_is_not_a_sentence_end_in_a_headline():
+    headline = "Sen. Hale accuses Gov. Ortiz of rushing the ferry vote before the winter recess"
+    assert looks_like_headline(headline, stands_alone=True)
+    assert not looks_like_headline("Councillors voted on the ferry. The mayor left before the count")

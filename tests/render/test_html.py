@@ -359,3 +359,17 @@ def test_attribution_kinds_get_readable_names():
         Attribution(id="a1", kind="block", cue=reading.span(7, 15), source=Source(), content=[reading.span(1, 5)])
     ]
     assert "block quote" in render_html(reading)
+
+
+def test_low_confidence_attribution_is_shown_as_such() -> None:
+    reading = load(FIXTURE_NAMES[0])
+    first = reading.attributions[0]
+    low = reading.model_copy(
+        update={"attributions": [first.model_copy(update={"confidence": 0.2}), *reading.attributions[1:]]}
+    )
+    page = render_html(low)
+    assert "low confidence" in page and 'class="q ' in page and " low" in page
+    sure = reading.model_copy(
+        update={"attributions": [a.model_copy(update={"confidence": 0.95}) for a in reading.attributions]}
+    )
+    assert ">low confidence<" not in render_html(sure)

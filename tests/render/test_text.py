@@ -71,3 +71,87 @@ def test_json_and_jsonl_round_trip():
     line = render(reading, "jsonl")
     assert line.count("\n") == 1 and Reading.model_validate_json(line) == reading
     assert set(FORMATS) == {"text", "json", "jsonl", "html"}
+
+
+# --- speaker rows, cues and contents as a reader checks them ------------------------------------------
+
+WHITE_HOUSE = (
+    "The White House said the talks would resume. Later the White House said a deal was near. "
+    "Officials who said nothing left. You said it was late. A memo, which said the plan was ready, "
+    "circulated."
+)
+
+
+def _speaker_reading() -> Reading:
+    reading = Reading(article=Article(text=WHITE_HOUSE))
+    text = WHITE_HOUSE
+
+    def at(word: str, start: int = 0):
+        i = text.index(word, start)
+        return reading.span(i, i + len(word))
+
+    second = text.index("Later")
+    reading.attributions = [
+        Attribution(id="a1", kind="indirect", cue=at("said"), source=Source(span=at("The White House"))),
+        Attribution(id="a2", kind="indirect", cue=at("said", second), source=Source(span=at("the White House"))),
+        Attribution(id="a3", kind="indirect", cue=at("said", text.index("who")), source=Source(span=at("who"))),
+        Attribution(id="a4", kind="indirect", cue=at("said", text.index("You")), source=Source(span=at("You"))),
+        Attribution(id="a5", kind="indirect", cue=at("said", text.index("which")), source=Source(span=at("which"))),
+    ]
+    reading.sourcing = build_sourcing(reading)
+    return reading
+
+
+def test_one_speaker_in_two_letter_cases_is_one_row():
+    report = text_report(_speaker_reading(), width=160)
+    rows = [line for line in report.splitlines() if "White House  (" in line]
+    assert len(rows) == 1 and "(2)" in rows[0]
+
+
+def test_a_leading_the_is_folded_into_one_speaker_row():
+    from byline.attribution.sourcing import group_by_speaker
+
+    reading = _speaker_reading()
+    start = WHITE_HOUSE.index("White House", WHITE_HOUSE.index("Later"))
+    reading.attributions[1].source = Source(span=reading.span(start, start + len("White House")))
+    groups = group_by_speaker(reading)
+    assert [g.attributions for g in groups if "White House" in g.speaker] == [["a1", "a2"]]
+
+
+def test_unresolved_relative_and_second_person_pronouns_are_not_speaker_names():
+    report = text_report(_speaker_reading(), width=160)
+    speakers = [line.split("  (")[0].strip("├└─│ ") for line in report.splitlines() if "  (" in line]
+    assert "unresolved (who)" in speakers and "unresolved (you)" in speakers and "unresolved (which)" in speakers
+    assert not {"who", "You", "you", "which", "that"} & set(speakers)
+    assert all(s.startswith("unresolved") for s in speakers[1:])  # after the named speaker
+
+
+def test_a_cue_ending_with_a_colon_is_not_given_a_second_one():
+    text = "The mayor said: the depot reopens. Ortiz: we are ready."
+    reading = Reading(article=Article(text=text))
+    reading.attributions = [
+        Attribution(id="a1", kind="indirect", cue=reading.span(10, 15), content=[reading.span(16, 33)]),
+        Attribution(id="a2", kind="direct", cue=reading.span(40, 41), content=[reading.span(42, 54)]),
+    ]
+    assert reading.attributions[0].cue.text == "said:" and reading.attributions[1].cue.text == ":"
+    report = text_report(reading, width=160)
+    assert "::" not in report
+    assert "said: “the depot reopens”" in report and "direct   : “we are ready”" in report
+
+
+def test_a_long_content_shows_its_beginning_and_its_end():
+    body = "The committee heard that " + "the depot roof leaks in every storm and " * 12 + "repairs end in June"
+    reading = Reading(article=Article(text=body))
+    reading.attributions = [Attribution(id="a1", kind="indirect", content=[reading.span(0, len(body))])]
+    report = " ".join(text_report(reading, width=400).split())
+    assert "The committee heard that" in report and "repairs end in June”" in report
+    assert "[…]" in report
+
+
+def test_a_content_up_to_300_characters_is_shown_whole():
+    body = "Riders said " + "the trains were late again, " * 9 + "and nobody apologised at all"
+    assert 250 < len(body) <= 300
+    reading = Reading(article=Article(text=body))
+    reading.attributions = [Attribution(id="a1", kind="indirect", content=[reading.span(0, len(body))])]
+    report = " ".join(text_report(reading, width=400).split())
+    assert f"“{body}”" in report
