@@ -197,6 +197,15 @@ def eval_attribution(
         typer.echo(_realnews_table(scores) if "right_speaker" in scores else _score_table(scores))
 
 
+def _realnews_agreement_table(scores: dict) -> str:
+    rs = scores["right_speaker"]
+    return (
+        f"articles {scores['n_articles']}  first annotator {scores['n_gold']}  second {scores['n_predicted']}\n"
+        f"right speaker  P {rs['p']:.3f}  R {rs['r']:.3f}  F1 {rs['f1']:.3f}\n"
+        f"anonymity recall {scores['anonymity_recall']:.3f}  hedge recall {scores['hedge_recall']:.3f}"
+    )
+
+
 def _realnews_table(scores: dict) -> str:
     rs = scores["right_speaker"]
     lines = [
@@ -225,14 +234,24 @@ def _score_table(scores: dict, header: bool = True) -> str:
 
 @eval_app.command("agreement")
 def eval_agreement(
-    data: Path = typer.Option(..., "--data", help="A PolNeAR folder with text/ and attributions/ (brat files)."),
+    data: Path = typer.Option(
+        ..., "--data", help="A PolNeAR folder with text/ and attributions/ (brat files), or a real-news gold file."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     humans_only: bool = typer.Option(False, "--humans-only", help="Score the annotators only, not byline."),
     model: str | None = ModelOption,
 ) -> None:
-    """Annotators against each other, and byline against each annotator, on articles read by several."""
+    """Annotators against each other, and byline against each annotator, on articles read by several.
+    Given a real-news gold file by a second annotator, scores it against the shipped gold as byline is scored."""
     from byline.attribution.eval import annotator_agreement
+    from byline.attribution.realnews import GOLD_PATH, is_realnews_gold
+    from byline.attribution.realnews import annotator_agreement as realnews_agreement
 
+    if data.is_file() and is_realnews_gold(data):
+        with _one_line_errors():
+            scores = realnews_agreement(GOLD_PATH, data)
+        typer.echo(json.dumps(scores) if as_json else _realnews_agreement_table(scores))
+        return
     if not data.is_dir():
         fail(BylineError("not_found", str(data)).message)
     with _one_line_errors():

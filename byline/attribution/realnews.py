@@ -190,7 +190,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def _acronym(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w)
+    return "".join(part[0] for w in words for part in w.split("-") if part)
 
 
 def same_name(predicted: str, gold: str) -> bool:
@@ -474,4 +474,52 @@ def score_realnews(
     result.update(split=split or "all", min_confidence=min_confidence)
     if inspect:
         result["articles"] = details
+    return result
+
+
+def _gold_as_predicted(gold: GoldAttribution, number: int) -> Predicted:
+    from byline.reading import Source
+
+    attribution = Attribution(
+        id=f"g{number}", kind="indirect", source=Source(anonymous=gold.anonymous, description=gold.speaker),
+        negated=gold.negated,
+    )
+    return Predicted(attribution, gold.cue, list(gold.content), list(gold.hedges))
+
+
+def same_gold_speaker(a: GoldAttribution, b: GoldAttribution) -> bool:
+    """Whether two annotators named the same speaker (names as ``same_name``; anonymous by head noun)."""
+    if same_name(a.speaker, b.speaker):
+        return True
+    if a.anonymous and b.anonymous:
+        return _head_noun(a.speaker) == _head_noun(b.speaker)
+    return False
+
+
+def annotator_agreement(first: Path, second: Path, corpus: Path = SHARED_CORPUS) -> dict[str, Any]:
+    """How far a second annotator agrees with the first on the articles both annotated, scored as byline is
+    scored: the second annotator's attributions are the predictions (the ceiling for byline's figures)."""
+    firsts = {g.id: g for g in load_gold(first)}
+    seconds = [g for g in load_gold(second) if g.id in firsts]
+    records = read_corpus_records({g.id for g in seconds}, corpus)
+    tally = Tally()
+    for article in seconds:
+        text = article_text(records[article.id])
+        title_end = text.index("\n\n")
+        gold = body_attributions(firsts[article.id], title_end)
+        other = body_attributions(article, title_end)
+        predicted = [_gold_as_predicted(g, i) for i, g in enumerate(other)]
+        tally.predicted += len(predicted)
+        tally.gold += len(gold)
+        for gi, pi in pair_attributions(text, gold, predicted):
+            tally.found += 1
+            tally.right += same_gold_speaker(gold[gi], other[pi])
+            if gold[gi].anonymous:
+                tally.anonymous_right += same_gold_speaker(gold[gi], other[pi]) and other[pi].anonymous
+            tally.hedge_gold += len(gold[gi].hedges)
+            tally.hedge_found += sum(any(overlaps(h, oh) for oh in other[pi].hedges) for h in gold[gi].hedges)
+        tally.anonymous_gold += sum(g.anonymous for g in gold)
+    result = summarise(tally, len(seconds))
+    for key in ("via_accuracy", "via_recall", "n_via_gold_found", "negation_accuracy", "ece"):
+        result.pop(key, None)
     return result

@@ -342,7 +342,7 @@ def resolve_pronoun(pronoun: Token, candidate: Candidate, scene: Scene) -> Resol
             if spoken is not None:
                 return Resolution(spoken.source.entity, 0.7, f"pronoun for '{rival.text}', the source of {spoken.id}")
             return Resolution(None, 0.4, f"pronoun: '{rival.text}' is nearer than any name")
-    return _best_antecedent(scores)
+    return _best_antecedent(scores, earlier)
 
 
 def anonymous_antecedent(
@@ -414,7 +414,7 @@ def _recency(start: int, window_start: int, position: int) -> float:
     return (start - window_start) / max(1, position - window_start)
 
 
-def _best_antecedent(scores: dict[str, float]) -> Resolution:
+def _best_antecedent(scores: dict[str, float], earlier: list[Attribution] = ()) -> Resolution:  # type: ignore[assignment]
     if not scores:
         return Resolution(None, 0.5, "pronoun without a compatible antecedent")
     ranked = sorted(scores.items(), key=lambda item: -item[1])
@@ -422,8 +422,17 @@ def _best_antecedent(scores: dict[str, float]) -> Resolution:
         return Resolution(ranked[0][0], 0.9, "pronoun: only compatible antecedent")
     margin = ranked[0][1] - ranked[1][1]
     if margin < 0.5:
-        return Resolution(None, 0.4, "pronoun: antecedents tie")
+        return main_speaker_among([e for e, score in ranked if ranked[0][1] - score < 0.5], earlier)
     return Resolution(ranked[0][0], round(min(0.85, 0.6 + 0.1 * margin), 3), "pronoun: salience and recency")
+
+
+def main_speaker_among(tied: list[str], earlier: list[Attribution]) -> Resolution:
+    """Of antecedents that tie, the one quoted most so far in the article, if one is (the story's main voice)."""
+    counts = {entity: sum(a.source.entity == entity for a in earlier) for entity in tied}
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return Resolution(ranked[0][0], 0.5, "pronoun: antecedents tie; the one quoted most so far")
+    return Resolution(None, 0.4, "pronoun: antecedents tie")
 
 
 def continuing_speaker(doc: Doc, candidate: Candidate, earlier: list[Attribution]) -> Resolution:

@@ -198,7 +198,8 @@ _CAPTION_LEAD = re.compile(
     r"^(?:FILE(?: PHOTO)?\s*[-–—:]\s|In this (?:\w+ )*(?:photo|image|picture|frame grab|handout)\b"
     r"|In this .{0,40}\bfile (?:photo|image|picture)\b"
     r"|This (?:\w+ )*(?:photo|image|picture)s?\b.{0,60}\b(?:provided|released|made available) by\b"
-    r"|Pictured(?: (?:above|below|here|left|right))?:|Above:|Photo:|PHOTO:)",
+    r"|Pictured(?: (?:above|below|here|left|right))?:|Above:|Photo:|PHOTO:"
+    r"|(?:Image|Media) (?:copyright|caption)\b)",
 )
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture)\b", re.I)
 _CAPTION_MAX_WORDS = 80

@@ -8,6 +8,7 @@ import pytest
 
 from byline.attribution.detect import detect
 from byline.attribution.filters import dateline_spans, screen, screened
+from byline.ingest import article_from_text
 from byline.reading import Article
 
 
@@ -231,3 +232,39 @@ def test_a_refusal_that_carries_words_is_an_attribution_of_them(reader):
 def test_declining_to_say_something_stays_a_negated_cue(reader):
     [declined] = read(reader, "The company declined to say how many jobs would go.")
     assert declined["negated"] and declined["content"] == ["how many jobs would go"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator praised the mayor's decision to close the depot.",
+        "The chairman dismissed the idea of calling the contractor to testify.",
+        "The governor was referring to the audit of the water board.",
+    ],
+)
+def test_a_speech_verb_with_only_a_topic_reports_no_words(reader, text):
+    assert not reader.read(article_from_text(text)).attributions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator condemned the mayor for being more willing to cut parks than police.",
+        "The senator called the plan a disaster.",
+        "The mayor was worried about the audit.",
+        'The senator praised the "courage" of the mayor.',
+    ],
+)
+def test_words_grounds_names_and_feelings_still_count_without_a_clause(reader, text):
+    assert reader.read(article_from_text(text)).attributions
+
+
+def test_a_cue_outside_every_lexicon_is_kept_but_doubted(nlp):
+    from byline.attribution.model import Candidate
+    from byline.attribution.statements import unknown_cue
+
+    text = "The senator is eyeing his advantage on the budget."
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == "eyeing")
+    candidate = Candidate(kind="indirect", cue=(head.idx, head.idx + 6), source=(0, 11), content=[(22, 47)])
+    assert unknown_cue(doc, candidate, head, [])[0] == "doubt"

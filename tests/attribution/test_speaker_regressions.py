@@ -230,7 +230,7 @@ def test_an_excerpt_article_speaks_in_the_excerpted_outlets_voice(read):
 def test_we_in_a_block_written_in_another_outlet_is_that_outlet(read):
     reading, attributions = read(
         "Ana Ruiz writes in The Atlantic:\n\n"
-        "We have been wrong about the tariffs. Officials say the damage is lasting.\n\n"
+        "We have long argued that the tariffs were a mistake. Officials say the damage is lasting.\n\n"
         "That is the view from Washington."
     )
     we = next(a for a in attributions if a.source.span is not None and a.source.span.text == "We")

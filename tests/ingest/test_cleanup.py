@@ -367,3 +367,11 @@ def test_a_wire_article_keeps_its_dateline_and_body_and_sets_the_rest_aside():
     assert cleaned.captions == ["Commuters queue at the terminal in Port Town, May 2, 2025."]
     assert cleaned.credits == ["REUTERS/Ravi Dunn", "Reporting by Marta Quill; Editing by Ravi Dunn"]
     assert len(cleaned.boilerplate) == 4
+
+
+def test_a_broadcasters_image_copyright_and_caption_line_is_a_caption_not_body():
+    from byline.ingest.cleanup import is_caption
+
+    assert is_caption("Image copyright Agency Image caption The mayor left the hall after the vote")
+    assert is_caption("Media caption The mayor explains why she voted no")
+    assert not is_caption("The image caption contest drew many entries from readers across the city this year.")
