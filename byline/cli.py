@@ -79,11 +79,12 @@ MinConfidenceOption = typer.Option(
     "--min-confidence",
     min=0.0,
     max=1.0,
-    help="Leave out attributions whose calibrated confidence (the chance they are right) is below this.",
+    help="Leave out attributions whose calibrated confidence (the chance they are right, speaker included) is "
+    "below this (default: the threshold shipped with the calibrator; 0 keeps everything).",
 )
 
 
-def _settings(model: str | None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Settings:
+def _settings(model: str | None, min_confidence: float | None = DEFAULT_MIN_CONFIDENCE) -> Settings:
     return Settings(model=model or default_model(), min_confidence=min_confidence)
 
 
@@ -115,7 +116,7 @@ def read(
         [], "--field", help="JSONL field mapping, byline_field=record_field (e.g. text=body). Repeatable."
     ),
     resume: bool = typer.Option(False, "--resume", help="Skip articles already in --out; retry failed ones."),
-    min_confidence: float = MinConfidenceOption,
+    min_confidence: float | None = MinConfidenceOption,
 ) -> None:
     """Read articles and print or write their readings."""
     from byline import batch as batch_cli
@@ -164,7 +165,7 @@ def eval_attribution(
     split: str = typer.Option("dev", "--split", help="Real-news gold: dev, test or all."),
     corpus: Path | None = typer.Option(None, "--corpus", help="Real-news gold: the allsides_baly2020 folder."),
     inspect: bool = typer.Option(False, "--inspect", help="Real-news gold: list each article's pairs and misses."),
-    min_confidence: float = MinConfidenceOption,
+    min_confidence: float | None = MinConfidenceOption,
     model: str | None = ModelOption,
 ) -> None:
     """Score attributions. PolNeAR: exact and overlap P/R/F1 per role, speaker accuracy. Real-news gold:
@@ -356,7 +357,7 @@ def serve(
     max_body: int = typer.Option(5_000_000, "--max-body", help="Largest request body accepted, in bytes."),
     timeout: float = typer.Option(30.0, "--timeout", help="Longest processing time per request, in seconds."),
     concurrency: int = typer.Option(2, "--concurrency", help="Readings processed at once; more get 503."),
-    min_confidence: float = MinConfidenceOption,
+    min_confidence: float | None = MinConfidenceOption,
 ) -> None:
     """Serve the reading page and the JSON API."""
     from byline.web.app import WebLimits

@@ -4,7 +4,8 @@ The detectors' raw scores do not separate right from wrong. A small logistic mod
 already holds (the raw score, which detector found it, how the speaker was resolved, the cue, the kind)
 maps them to a probability, fitted on the dev half of the real-news gold (``byline train calibration``)
 and shipped as ``models/calibration.json``. The ``confidence`` stage applies it and then drops the
-attributions under ``Settings.min_confidence`` (re-pointing any chain that ran through a dropped one).
+attributions under ``Settings.min_confidence`` (by default the calibrator's own threshold, chosen on that
+half), re-pointing any chain that ran through a dropped one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from byline.attribution.cues import REPORT_ADVERBS
+from byline.attribution.cues import REPORT_ADVERBS, SPEECH_VERBS, STATEMENT_CUES
 from byline.pipeline import Context, register_stage
 from byline.reading import Attribution, Reading
 
@@ -27,6 +28,8 @@ CORE_SPEECH = frozenset(
     stated declared announced argued claimed insisted warned noted denied acknowledged admitted tweeted
     """.split()
 )
+_STATEMENT_WORDS = STATEMENT_CUES | SPEECH_VERBS | CORE_SPEECH
+STATEMENT_STEMS = frozenset(word.rstrip("e") for word in _STATEMENT_WORDS) | _STATEMENT_WORDS
 PRONOUNS = frozenset("he she they it we i you who which that this these those".split())
 
 
@@ -59,7 +62,19 @@ def attribution_features(reading: Reading, attribution: Attribution) -> dict[str
         "report_adverb": float(bool(cue_words) and cue_words[0] in REPORT_ADVERBS),
         "content_log_chars": math.log1p(content_chars) / 6,
         "via": float(attribution.via is not None),
+        "doubted": float("unsure:" in evidence),
+        "statement_cue": float(any(w in STATEMENT_STEMS or _stem(w) in STATEMENT_STEMS for w in cue_words)),
+        "speaker_relative": float("relative pronoun" in evidence),
+        "speaker_group": float("group" in evidence or " and " in source_text),
     }
+
+
+def _stem(word: str) -> str:
+    """A crude stem of a cue word ("condemned" -> "condemn"): the Reading keeps no lemmas."""
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 @dataclass
@@ -69,17 +84,23 @@ class Calibrator:
     weights: dict[str, float]
     bias: float
     card: dict[str, Any]
+    threshold: float = 0.0  # the default min_confidence, chosen where the calibrator was fitted
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1 / (1 + math.exp(-max(min(z, 30), -30)))
 
     def to_json(self) -> dict[str, Any]:
-        return {"weights": self.weights, "bias": self.bias, "card": self.card}
+        return {"weights": self.weights, "bias": self.bias, "threshold": self.threshold, "card": self.card}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Calibrator:
-        return cls(weights=dict(data["weights"]), bias=float(data["bias"]), card=dict(data.get("card", {})))
+        return cls(
+            weights=dict(data["weights"]),
+            bias=float(data["bias"]),
+            card=dict(data.get("card", {})),
+            threshold=float(data.get("threshold", 0.0)),
+        )
 
 
 def load_calibrator(path: Path = CALIBRATION_PATH) -> Calibrator | None:
@@ -145,7 +166,10 @@ class ConfidenceStage:
         self._calibrator = load_calibrator() if calibrator is True else (calibrator or None)
 
     def find(self, ctx: Context) -> list[Attribution]:
-        return above_threshold(calibrated(ctx.reading, self._calibrator), ctx.settings.min_confidence)
+        threshold = ctx.settings.min_confidence
+        if threshold is None:
+            threshold = self._calibrator.threshold if self._calibrator is not None else 0.0
+        return above_threshold(calibrated(ctx.reading, self._calibrator), threshold)
 
     def write(self, ctx: Context, found: list[Attribution]) -> None:
         ctx.reading.attributions = found

@@ -66,7 +66,7 @@ STATEMENT_CUES = frozenset(
     note observe point explain mention remark comment reply respond answer ask wonder inquire
     admit acknowledge concede confess confirm deny dispute refute disagree
     warn caution threaten promise pledge vow swear guarantee assure predict forecast estimate
-    suggest hint imply propose recommend advise urge demand request plead beg
+    suggest hint imply propose recommend advise urge demand request plead beg implore exhort beseech chronicle
     accuse blame allege criticize criticise condemn denounce slam blast bash mock ridicule
     praise hail laud applaud commend thank congratulate welcome complain lament object grumble decry
     describe characterize characterise portray label brand dub term call

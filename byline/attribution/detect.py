@@ -50,6 +50,7 @@ from byline.attribution.cues import (
 )
 from byline.attribution.excerpts import excerpt_candidates
 from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
+from byline.attribution.nested import nested_candidates
 from byline.attribution.quotes import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -879,7 +880,8 @@ def detect(
     candidates = found.candidates
     if content_ranker is not None and crf is not None and cue_model is not None:
         candidates = rank_contents(doc, candidates, found.tagged, found.rules, content_ranker, found.quotes)
-    return without_coordinated_reports(doc, [with_relative_antecedent(doc, c) for c in candidates])
+    candidates = without_coordinated_reports(doc, [with_relative_antecedent(doc, c) for c in candidates])
+    return sorted(candidates + nested_candidates(doc, candidates), key=lambda c: (c.cue or c.content[0])[0])
 
 
 def without_coordinated_reports(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -53,7 +53,7 @@ from byline.attribution.cues import (
 )
 from byline.attribution.model import Candidate, CharSpan
 from byline.attribution.quotes import find_quotes
-from byline.attribution.statements import unknown_cue, wordless
+from byline.attribution.statements import spoken_of, unknown_cue, wordless
 
 # How far an unsure rule lowers a candidate's confidence.
 DOUBT = 0.6
@@ -175,7 +175,8 @@ def judge(doc: Doc, candidate: Candidate, head: Token | None, quotes: list[CharS
         return "drop", "a bracketed promotion line ('(QUIZ: …)'), not a speaker"
     if head is None:
         return None
-    rules = (unsaid, act_or_state, wordless) if nested else (writers_voice, unsaid, act_or_state, wordless)
+    rules = (unsaid, spoken_of, act_or_state, wordless)
+    rules = rules if nested else (writers_voice, *rules)
     for rule in rules:
         verdict = rule(doc, candidate, head, quotes)
         if verdict is not None:

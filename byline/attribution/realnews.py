@@ -459,10 +459,15 @@ def score_realnews(
     gold_path: Path = GOLD_PATH,
     split: str | None = "dev",
     corpus: Path = SHARED_CORPUS,
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
     inspect: bool = False,
 ) -> dict[str, Any]:
     """Right-speaker precision and recall (and the other figures) of ``reader`` on the real-news gold."""
+    from byline.attribution.calibrate import load_calibrator
+
+    if min_confidence is None:
+        calibrator = load_calibrator()
+        min_confidence = calibrator.threshold if calibrator is not None else 0.0
     gold = load_gold(gold_path, split)
     tally = Tally()
     details = {}

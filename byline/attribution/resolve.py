@@ -18,6 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from byline.attribution.anonymity import vague_description
 from byline.attribution.excerpts import excerpt_outlet, whole_article_excerpt
 from byline.attribution.model import Candidate, CharSpan
+from byline.attribution.roles import (
+    agency_named_before,
+    describes_a_person,
+    only_a_deputy,
+    relative_antecedent,
+    spoken_mentions,
+)
 from byline.entities import lexicon as lx
 from byline.entities.registry import EntityRecord, Registry
 from byline.reading import Attribution, Source
@@ -222,7 +229,7 @@ def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution
     if root.lower_ in PRONOUN_TYPES and root.pos_ == "PRON":
         return resolve_pronoun(root, candidate, scene)
     if root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
-        return resolve_relative(root.head.head, candidate, scene)
+        return resolve_relative(relative_antecedent(root), candidate, scene)
     entity = registry.entity_at(root.idx, root.idx + len(root.text))
     if entity is not None:
         return Resolution(entity, 0.95, "mention")
@@ -240,6 +247,9 @@ def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution
         return resolve_role(root, registry)
     if lemma in lx.ORG_HEAD_WORDS or lemma in OUTLET_NOUNS or lemma in lx.GENERIC_ORG_NOUNS:
         return resolve_organisation(root, registry)
+    if describes_a_person(root):  # "the political operative, who …": whom the last sentences are about
+        found = resolve_pronoun(root, candidate, scene, ("PERSON", None))
+        return replace(found, confidence=round(found.confidence * 0.8, 3), how=f"'{root.text}' as {found.how}")
     return Resolution(None, 0.6, "unresolved")
 
 
@@ -299,7 +309,9 @@ def resolve_relative(antecedent: Token, candidate: Candidate, scene: Scene) -> R
 # -- pronouns ------------------------------------------------------------------------------------------
 
 
-def resolve_pronoun(pronoun: Token, candidate: Candidate, scene: Scene) -> Resolution:
+def resolve_pronoun(
+    pronoun: Token, candidate: Candidate, scene: Scene, kind_gender: tuple[str, str | None] | None = None
+) -> Resolution:
     """The most likely antecedent of a pronoun source, or None when two are equally likely.
 
     Each compatible entity mentioned in the last few sentences scores for recency, for being a subject
@@ -308,7 +320,7 @@ def resolve_pronoun(pronoun: Token, candidate: Candidate, scene: Scene) -> Resol
     someone else's quoted passage looks for its antecedent inside that passage only; "it" and "they"
     stay unknown when a common noun that could be meant ("the editorial", "aides") is nearer.
     """
-    kind, gender = PRONOUN_TYPES[pronoun.lower_]
+    kind, gender = kind_gender or PRONOUN_TYPES[pronoun.lower_]
     doc = pronoun.doc
     window_start = _window_start(doc, pronoun, PRONOUN_WINDOW_SENTENCES)
     enclosing = next((q for q in scene.quoted if q[0] <= pronoun.idx < q[1] and q not in candidate.content), None)
@@ -317,20 +329,22 @@ def resolve_pronoun(pronoun: Token, candidate: Candidate, scene: Scene) -> Resol
     registry, earlier = scene.registry, scene.earlier if enclosing is None else []
     scores: dict[str, float] = {}
     latest: dict[str, int] = {}
-    for start, end, entity_id in registry.mentions_before(pronoun.idx):
+    for start, end, entity_id in registry.mentions_before(pronoun.idx) + spoken_mentions(earlier, pronoun.idx):
         record = registry.get(entity_id)
         if start < window_start or record is None or any(s <= start < e for s, e in candidate.content):
             continue
         if not pronoun_fits(kind, gender, record):
             continue
-        scores[entity_id] = max(scores.get(entity_id, 0.0), mention_score(doc, pronoun, start, end, window_start))
-        if record.gender is None and gender is not None:
-            scores[entity_id] -= 0.5
-        latest[entity_id] = start
+        score = mention_score(doc, pronoun, start, end, window_start)
+        score -= 0.5 if record.gender is None and gender is not None else 0.0
+        scores[entity_id] = max(scores.get(entity_id, score), score)
+        latest[entity_id] = max(latest.get(entity_id, start), start)
+    spoke: set[str] = set()  # who spoke last scores 2, anyone else who spoke in the window 1, once each
     for rank, attribution in enumerate(reversed(earlier)):
         entity_id = attribution.source.entity
-        if entity_id in scores and attribution.cue is not None and attribution.cue.start >= window_start:
+        if entity_id in scores and entity_id not in spoke and attribution.cue and attribution.cue.start >= window_start:
             scores[entity_id] += 2.0 if rank == 0 else 1.0
+            spoke.add(entity_id)
     unnamed = anonymous_antecedent(doc, kind, earlier, window_start, list(latest.values()))
     if unnamed is not None:
         return unnamed
@@ -489,8 +503,9 @@ def resolve_role(root: Token, registry: Registry) -> Resolution:
             continue
         known = {w for d in record.descriptors for w in d.split()} - FUNCTION_WORDS
         latest = max(s for s, _ in record.mentions if s < root.idx)
-        strength = role_match(head, modifiers, known)
-        if not strength and required != modifiers and latest >= window_start:
+        deputy = only_a_deputy(head, modifiers, record.descriptors)
+        strength = 0.0 if deputy else role_match(head, modifiers, known)
+        if not strength and not deputy and required != modifiers and latest >= window_start:
             strength = round(0.8 * role_match(head, required, known), 3)
         if strength:
             matches.append((latest, strength, record.id))
@@ -508,7 +523,8 @@ def adjective_words(root: Token) -> set[str]:
     return {
         t.lower_
         for t in root.lefts
-        if t.dep_ == "amod" and (t.pos_ == "ADJ" or t.ent_type_ == "NORP") and not t.is_punct
+        if (t.dep_ == "amod" and (t.pos_ == "ADJ" or t.ent_type_ == "NORP") and not t.is_punct)
+        or t.lower_ in lx.TIME_QUALIFIERS
     }
 
 
@@ -525,17 +541,21 @@ def resolve_organisation(root: Token, registry: Registry) -> Resolution:
     """Descriptions: "the department" to the latest organisation so named, "the paper" to an outlet."""
     head = root.lemma_.lower()
     modifiers = description_words(root)
-    wanted = {"PUBLICATION"} if head in OUTLET_NOUNS else {"ORG"}
+    outlet = head in OUTLET_NOUNS and not (head in lx.ORG_HEAD_WORDS and modifiers and "news" not in modifiers)
+    wanted = {"PUBLICATION"} if outlet else {"ORG"}
     latest: tuple[int, str] | None = None
     for record in registry.records:
         words = set(record.name.lower().split())
-        if record.type not in wanted or (head not in OUTLET_NOUNS and not ({head} | modifiers) <= words):
+        if record.type not in wanted or (not outlet and not ({head} | modifiers) <= words):
             continue
         earlier = [s for s, _ in record.mentions if s < root.idx]
         if earlier and (latest is None or max(earlier) > latest[0]):
             latest = (max(earlier), record.id)
     if latest is None and head in lx.GENERIC_ORG_NOUNS:
         return only_recent_organisation(root, registry)
+    window_start = _window_start(root.doc, root, PRONOUN_WINDOW_SENTENCES)
+    if latest is None and head == "agency" and (agency := agency_named_before(root, registry, window_start)):
+        return Resolution(agency, 0.6, f"'{root.text}' as the one agency named just before")
     if latest is None:
         return Resolution(None, 0.5, f"no organisation for '{root.text}'")
     return Resolution(latest[1], 0.75, f"'{root.text}' as the latest {head}")

@@ -1,9 +1,10 @@
 """Whether a candidate reports words at all: two screens beside ``filters.py`` (docs/attribution-guideline.md §1).
 
 - **no words reported**: a verb of speech whose content is only what it was about ("praised the decision",
-  "dismissed the idea", "referring to the inquiry") reports no statement a reader could check; only verbs
-  that name something ("called it a hoax", "described him as a liar") take a noun phrase as their words.
-  Quoted words are always words.
+  "dismissed the idea", "referring to the inquiry") reports a stance but no statement a reader could check;
+  it is kept, doubted (a careful reader may still want "condemned the administration's policy"). Verbs that
+  name something ("called it a hoax", "described him as a liar"), feelings ("was worried about the memo")
+  and quoted words are words.
 - **an unknown cue**: a cue whose head is in none of byline's lexicons of speech, thought, evidence and
   reporting nouns ("is pressing", "goes after", "deadlocked on") is kept, with its confidence lowered and
   the reason in its evidence, for the calibrator and the reader to weigh.
@@ -24,10 +25,13 @@ from byline.attribution.cues import (
     STATEMENT_CUES,
 )
 from byline.attribution.model import Candidate, CharSpan
+from byline.attribution.nested import VIEW_NOUNS
 
 # Verbs that name or characterise: their noun-phrase object is the words ("called it a 'disaster'").
 NAMING_VERBS = frozenset(
-    "call describe label brand dub term characterize characterise portray name nickname deem consider cite".split()
+    """
+    call describe label brand dub term characterize characterise portray name nickname deem consider cite identify
+    """.split()
 )
 # Feelings and beliefs count as someone's without a clause ("was worried about the memo", "felt betrayed").
 FEELING_VERBS = frozenset(
@@ -36,10 +40,16 @@ FEELING_VERBS = frozenset(
     enrage outrage dismay disappoint welcome expect wonder regret
     worried concerned afraid angry upset frustrated alarmed troubled enraged outraged dismayed disappointed
     confident optimistic pessimistic skeptical sceptical sure certain convinced hopeful aware cognizant incensed
+    insistent adamant
     """.split()
 )
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADP", "DET"})
-KNOWN_CUES = STATEMENT_CUES | SPEECH_VERBS | EVIDENCE_VERBS | NOUN_CUES | SOURCE_PREPOSITIONS | REPORT_ADVERBS
+VERBAL_CUES = (
+    NAMING_VERBS | FEELING_VERBS | STATEMENT_CUES | SPEECH_VERBS | EVIDENCE_VERBS | SOURCE_PREPOSITIONS | REPORT_ADVERBS
+)
+KNOWN_CUES = VERBAL_CUES | NOUN_CUES | VIEW_NOUNS
+# Desires: an act or state, not words (docs/attribution-guideline.md, notes: "want", "would like" are acts).
+DESIRE_VERBS = frozenset({"want", "wish", "like", "love", "desire", "crave"})
 
 Verdict = tuple[str, str] | None
 
@@ -76,13 +86,17 @@ def wordless(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSpan]
     lemma = head.lemma_.lower()
     cue_words = _tokens(doc, candidate.cue)
     cue_lemmas = {t.lemma_.lower() for t in cue_words} | {t.lower_ for t in cue_words} | {lemma}
+    if (
+        lemma == "cite"
+        and not _cited_as(head)
+        and not any(t.pos_ in ("VERB", "AUX") for t in content_tokens(doc, candidate))
+    ):
+        cue_lemmas.discard("cite")  # "citing his past comments" names a topic; "cited X as a reason" names X
     if candidate.kind in ("direct", "mixed", "block") or cue_lemmas & (NAMING_VERBS | FEELING_VERBS):
         return None
     if head.pos_ not in ("VERB", "AUX") or not only_a_topic(doc, candidate):
         return None
-    if lemma in ("deny", "confirm", "admit", "acknowledge"):
-        return "doubt", f"'{head.text}' with only a noun phrase: what is denied or confirmed is not quoted"
-    return "drop", f"'{head.text}' reports what it was about, not the words"
+    return "doubt", f"'{head.text}' reports what it was about, not the words"
 
 
 def unknown_cue(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSpan]) -> Verdict:
@@ -92,6 +106,79 @@ def unknown_cue(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSp
     if doc.text[candidate.cue[0] : candidate.cue[1]].strip() == ":":
         return None
     words = [t for t in _tokens(doc, candidate.cue) if t.is_alpha]
-    if any(t.lemma_.lower() in KNOWN_CUES or t.lower_ in KNOWN_CUES for t in words):
+    if any(_known(t) for t in words):
         return None
+    if not _takes_words(doc, candidate, head):
+        return "drop", f"'{head.text}' is no verb of speech, thought or reporting and takes no clause or quote"
     return "doubt", f"'{head.text}' is not a verb of speech, thought or reporting byline knows"
+
+
+def _known(token: Token) -> bool:
+    """A cue word in byline's lexicons; a noun cue only as a noun ("pressing" is not "press release")."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in VERBAL_CUES - FEELING_VERBS or lower in VERBAL_CUES - FEELING_VERBS:
+        return True
+    if token.pos_ in ("VERB", "ADJ", "AUX") and (lemma in FEELING_VERBS or lower in FEELING_VERBS):
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and (lemma in KNOWN_CUES or lower in KNOWN_CUES)
+
+
+def _takes_words(doc: Doc, candidate: Candidate, head: Token) -> bool:
+    """Whether the cue takes quoted words or a finite clause ("replayed that …", "is insistent the …"), not
+    only an object, an infinitive or a phrase ("deadlocked on passing …", "shocked many with …")."""
+    if candidate.kind in ("direct", "mixed"):
+        return True
+    words = content_tokens(doc, candidate)
+    if any(t.text in QUOTE_MARKS or "“" in t.text or "”" in t.text for t in words):
+        return True
+    inside = {t.i for t in words}
+    for token in words:
+        if token.dep_ == "conj" or token.head.i in inside and token.head.i != token.i:
+            continue  # a clause coordinated with the cue, or one inside the content
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        if _finite(token) and (subject or token.dep_ == "ccomp"):
+            return True
+    return False
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb ("left", "is", "will leave"), not an infinitive or a participle ("to leave", "leaving")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in token.children)
+
+
+def _cited_as(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)
+
+
+def spoken_of(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSpan]) -> Verdict:
+    """No one's words: a desire ("wants the party to retreat", "would wish for more"), speech named as a
+    hypothetical act that is the subject of a sentence ("Asking them to retreat would be …"), and "say"
+    meaning "for example" ("go back on, say, the tax law")."""
+    lemma = head.lemma_.lower()
+    if lemma == "say" and _for_example(head):
+        return "drop", "'say' here means 'for example'"
+    subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in head.children)
+    if (
+        head.tag_ == "VBG"
+        and subjectless
+        and (head.dep_ in ("csubj", "csubjpass") or head.dep_ == "pcomp" and head.head.lower_ in ("like", "as"))
+    ):
+        return "drop", f"'{head.text}' is spoken of as an act (the subject of a sentence), not a statement"
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in head.children)
+    if lemma in DESIRE_VERBS and (lemma in ("want", "wish", "desire", "crave") or modal):
+        if not _takes_words(doc, candidate, head):
+            return "drop", f"'{head.text}' states a desire, not words"
+        return "doubt", f"'{head.text}' states a desire, not words"
+    return None
+
+
+def _for_example(head: Token) -> bool:
+    """ "say" set off as an aside: no subject, a comma before it, a comma or an ellipsis after it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children) or head.i == 0:
+        return False
+    before, after = head.doc[head.i - 1], head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return before.text == "," and after is not None and after.text in (",", "...", "…", "—", "–")

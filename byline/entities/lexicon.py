@@ -19,6 +19,22 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# Titles only a person bears: a name written after one is a person's, whatever the model typed it.
+PERSON_TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. sir dame sen sen. senator rep rep. gov gov. governor president
+    congressman congresswoman
+    """.split()
+)
+
+# What only people have: "Vance's wife", "Vance's speech" make Vance a person.
+PERSONAL_POSSESSIONS = frozenset(
+    """
+    wife husband son daughter mother father brother sister child children family speech remarks presidency
+    birthday childhood
+    """.split()
+)
+
 # Abbreviated titles spelled out, so that "Sen. Rubio" and "the senator" meet.
 TITLE_EXPANSIONS = {
     "sen": "senator",
@@ -51,6 +67,21 @@ ROLE_NOUNS = frozenset(
     commander general admiral sheriff speaker treasurer auditor superintendent principal coach professor
     """.split()
 )
+
+# Nouns naming a person that are not usual roles: "the political operative", "the businessman".
+PERSON_NOUNS = frozenset(
+    """
+    operative strategist consultant activist businessman businesswoman billionaire donor veteran intern
+    deputy analyst critic journalist reporter columnist author writer economist scientist researcher
+    professor doctor nurse teacher student witness defendant suspect victim plaintiff owner founder
+    """.split()
+)
+
+# Words that date a role rather than name it: "the ex-director", "the former secretary".
+TIME_QUALIFIERS = frozenset("ex former then onetime erstwhile outgoing incoming".split())
+
+# Words that make a role someone's second: "deputy director" is not "the director".
+SUBORDINATE_WORDS = frozenset("deputy vice assistant associate under sub".split())
 
 # Role nouns that name the head of something, matched by what they head: "the State Department chief".
 LEADERSHIP_NOUNS = frozenset("chief head boss leader secretary minister director chairman chair".split())

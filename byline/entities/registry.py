@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from byline.entities import lexicon as lx
+from byline.entities.evidence import add_roles, retype_people
 from byline.reading import Entity, Mention
 
 CharSpan = tuple[int, int]
@@ -136,10 +137,12 @@ def build_registry(doc: Doc) -> Registry:
     groups += group_documents(doc, document_mentions(doc))
     groups.sort(key=lambda g: g.first)
     records = [group.record(f"e{n}", doc) for n, group in enumerate(groups, start=1)]
+    retype_people(doc, records, lambda name: known_org_key(name) is not None)
     add_untagged_surnames(doc, records)
     for record in records:
         if record.type == "PERSON":
             add_descriptors(doc, record)
+    add_roles(doc, records)
     infer_genders(doc, records)
     return Registry(doc.text, records)
 

@@ -71,3 +71,38 @@ def test_confidence_stage_keeps_raw_scores_without_a_calibrator(tmp_path) -> Non
     assert load_calibrator(tmp_path / "none.json") is None
     stage = ConfidenceStage(calibrator=None)
     assert stage.name == "confidence"
+
+
+def test_threshold_sweep_trades_recall_for_precision() -> None:
+    from byline.attribution.train_calibration import threshold_sweep
+
+    sweep = {s["threshold"]: s for s in threshold_sweep([0.9, 0.8, 0.3, 0.2], [True, True, False, True], n_gold=4)}
+    assert sweep[0.0]["p"] == 0.75 and sweep[0.0]["r"] == 0.75
+    assert sweep[0.5]["p"] == 1.0 and sweep[0.5]["r"] == 0.5
+
+
+def test_out_of_fold_probabilities_never_come_from_a_model_that_saw_the_article() -> None:
+    from byline.attribution.train_calibration import Labelled, out_of_fold
+
+    # Article 0's rows say the opposite of every other article's: held out, it must be predicted wrong.
+    rows = [{"x": 1.0}] * 10
+    labelled = Labelled(rows=rows, outcomes=[False] * 2 + [True] * 8, article=[0, 0] + list(range(1, 9)), n_gold=10)
+    probabilities = out_of_fold(labelled, folds=5)
+    assert probabilities[0] > 0.5 and probabilities[1] > 0.5
+
+
+def test_default_threshold_comes_from_the_shipped_calibrator(tmp_path) -> None:
+    import json
+
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"weights": {}, "bias": -5.0, "threshold": 0.5, "card": {}}), encoding="utf-8")
+    stage = ConfidenceStage(calibrator=load_calibrator(path))
+    article = article_from_text("Mayor Jane Ortiz said the budget would pass.")
+    reader = Reader(Settings(min_confidence=None), stages=("sentences", "entities", "attribution"))
+    reading = reader.read(article)
+    from byline.pipeline import Context
+
+    ctx = Context(doc=reader.nlp(article.text), reading=reading, settings=Settings(min_confidence=None))
+    assert reading.attributions and stage.find(ctx) == []  # every probability is sigmoid(-5) < 0.5
+    ctx.settings = Settings(min_confidence=0.0)
+    assert len(stage.find(ctx)) == len(reading.attributions)
