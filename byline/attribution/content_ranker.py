@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
-from byline.attribution.quotes import QUOTE_MARKS, parsed_form
+from byline.nlp.quotes import QUOTE_MARKS, parsed_form
 
 RANKER_FILE = "content_ranker.json"
 SENTENCE_END = frozenset(".!?")

@@ -8,7 +8,7 @@ that PolNeAR counts as attributions; no corpus text went into it.
 from __future__ import annotations
 
 # Quotation marks live in quotes.py (every Unicode mark style); re-exported for the lexicon's users.
-from byline.attribution.quotes import QUOTE_CLOSE, QUOTE_MARKS, QUOTE_OPEN  # noqa: F401
+from byline.nlp.quotes import QUOTE_CLOSE, QUOTE_MARKS, QUOTE_OPEN  # noqa: F401
 
 SPEECH_VERBS = frozenset(
     """

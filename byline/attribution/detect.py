@@ -51,16 +51,6 @@ from byline.attribution.cues import (
 from byline.attribution.excerpts import excerpt_candidates
 from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
 from byline.attribution.nested import nested_candidates
-from byline.attribution.quotes import (
-    QUOTE_CLOSE,
-    QUOTE_OPEN,
-    extend_to_quote,
-    find_quotes,
-    next_quote,
-    parsed_form,
-    quote_before,
-    quote_index,
-)
 from byline.attribution.tagger import (
     assemble,
     candidate_roles,
@@ -69,6 +59,16 @@ from byline.attribution.tagger import (
     role_tags,
     sentence_ids,
     token_features,
+)
+from byline.nlp.quotes import (
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    extend_to_quote,
+    find_quotes,
+    next_quote,
+    parsed_form,
+    quote_before,
+    quote_index,
 )
 
 MODEL_DIR = Path(__file__).parent / "models" / "cue_perceptron"

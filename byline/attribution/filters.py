@@ -52,8 +52,8 @@ from byline.attribution.cues import (
     STATEMENT_CUES,
 )
 from byline.attribution.model import Candidate, CharSpan
-from byline.attribution.quotes import find_quotes
 from byline.attribution.statements import spoken_of, unknown_cue, wordless
+from byline.nlp.quotes import find_quotes
 
 # How far an unsure rule lowers a candidate's confidence.
 DOUBT = 0.6

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from byline.attribution.model import Candidate, CharSpan, overlaps
-from byline.attribution.quotes import find_quotes
+from byline.nlp.quotes import find_quotes
 
 BELIEF_VERBS = frozenset("believe think worry fear expect suspect doubt know feel assume hope".split())
 BELIEF_ADJECTIVES = frozenset(

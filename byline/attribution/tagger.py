@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from byline.attribution.cues import NOUN_CUES, SPEECH_VERBS
 from byline.attribution.model import Candidate, CharSpan, quote_kind
-from byline.attribution.quotes import QUOTE_CLOSE, QUOTE_OPEN, parsed_form
+from byline.nlp.quotes import QUOTE_CLOSE, QUOTE_OPEN, parsed_form
 
 TAGGER_FILE = "tagger.crfsuite"
 ROLE_TAGS = {"source": "S", "cue": "C", "content": "T"}

@@ -37,7 +37,6 @@ from byline.attribution.detect import (
 )
 from byline.attribution.model import overlaps
 from byline.attribution.polnear import GoldDoc, load_polnear
-from byline.attribution.quotes import find_quotes, quote_index
 from byline.attribution.tagger import (
     TAGGER_FILE,
     candidate_roles,
@@ -46,6 +45,7 @@ from byline.attribution.tagger import (
     sentence_ids,
     token_features,
 )
+from byline.nlp.quotes import find_quotes, quote_index
 
 EPOCHS = 6
 MIN_CHILD_COUNT = 3

@@ -10,8 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from byline.attribution.quotes import PARSED_TEXT, canonical_marks
 from byline.errors import BylineError
+from byline.nlp.quotes import PARSED_TEXT, canonical_marks
 from byline.settings import default_model
 
 ORIGINAL_TEXT = "byline.original_text"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from byline.attribution.quotes import (
+from byline.ingest import article_from_text
+from byline.nlp.quotes import (
     PARSED_TEXT,
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -12,7 +13,6 @@ from byline.attribution.quotes import (
     find_quotes,
     parsed_form,
 )
-from byline.ingest import article_from_text
 
 # (opening mark, closing mark) of every style a quote may come in; “ ” is the reference.
 STYLES = [

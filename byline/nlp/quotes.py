@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from byline.attribution.model import CharSpan
+CharSpan = tuple[int, int]  # start, end: character offsets (the same as byline.attribution.model.CharSpan)
 
 DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, EITHER = "open", "close", "either"
