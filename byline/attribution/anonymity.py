@@ -14,6 +14,7 @@ VAGUE_NOUNS = frozenset(
     official source person people aide staffer staff member critic resident observer analyst expert insider
     diplomat lawmaker legislator employee worker witness spokesperson adviser advisor someone somebody
     conservative liberal progressive activist supporter opponent voter investigator officer executive
+    backer proponent advocate detractor skeptic sceptic
     student parent neighbour neighbor participant negotiator commentator economist scientist
     researcher doctor teacher citizen protester protestor man woman leader representative administrator personnel
     """.split()
@@ -146,3 +147,47 @@ def _earlier_description(doc: Doc, earlier: list[Attribution], lemma: str) -> st
             if span is not None and span.root.lemma_.lower() == lemma:
                 return source.description
     return None
+
+
+# -- "they" for a group no name stands for --------------------------------------------------------------
+
+GROUP_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def is_people_group(token: Token) -> bool:
+    """A plural mention of people as a group: "Democrats", "members of the establishment", "voters"."""
+    if token.tag_ not in GROUP_TAGS:
+        return False
+    return token.ent_type_ == "NORP" or token.lemma_.lower() in VAGUE_NOUNS
+
+
+def group_description(token: Token) -> str:
+    """How a group is described, without relative clauses: "members of the Republican establishment"."""
+    return describe(token)
+
+
+def nearest_group(doc: Doc, before: int, window_start: int, skip: list[tuple[int, int]]) -> Token | None:
+    """The nearest plural group of people mentioned between ``window_start`` and token ``before`` (as a
+    subject, or as the head of a group mention), outside the ``skip`` spans."""
+    for token in reversed(list(doc[:before])):
+        if token.idx < window_start:
+            return None
+        if any(s <= token.idx < e for s, e in skip) or not is_people_group(token):
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "conj", "appos") or token.ent_type_ == "NORP":
+            return token
+    return None
+
+
+def continued_quote_start(text: str, quoted: tuple[tuple[int, int], ...], enclosing: tuple[int, int]) -> int:
+    """Where a quotation begins that ``enclosing`` goes on with after a short cue ('"…," he says. "…'):
+    a pronoun in the second part may refer to a name in the first."""
+    start = enclosing[0]
+    for piece_start, piece_end in sorted(quoted, reverse=True):
+        if piece_end > start:
+            continue
+        gap = text[piece_end:start]
+        if len(gap) > 40 or "\n" in gap:
+            break
+        start = piece_start
+    return start

@@ -60,6 +60,7 @@ from byline.attribution.tagger import (
     sentence_ids,
     token_features,
 )
+from byline.attribution.unsourced import with_unsourced
 from byline.nlp.quotes import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -881,6 +882,7 @@ def detect(
     if content_ranker is not None and crf is not None and cue_model is not None:
         candidates = rank_contents(doc, candidates, found.tagged, found.rules, content_ranker, found.quotes)
     candidates = without_coordinated_reports(doc, [with_relative_antecedent(doc, c) for c in candidates])
+    candidates = with_unsourced(doc, candidates, found.quotes)
     return sorted(candidates + nested_candidates(doc, candidates), key=lambda c: (c.cue or c.content[0])[0])
 
 

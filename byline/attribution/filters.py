@@ -49,6 +49,7 @@ from byline.attribution.cues import (
     OBJECT_ACTS,
     QUOTE_MARKS,
     SEEMING_VERBS,
+    SPEECH_VERBS,
     STATEMENT_CUES,
 )
 from byline.attribution.model import Candidate, CharSpan
@@ -377,6 +378,15 @@ def writers_voice(doc: Doc, candidate: Candidate, head: Token, quotes: list[Char
     return None
 
 
+def _writers_prediction(head: Token) -> bool:
+    """The writer foreseeing an act ("X is not likely to buy that argument"): no one is said to have spoken."""
+    if head.lemma_ != "be":
+        return False
+    likely = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely")), None)
+    then = next((c for c in likely.children if c.dep_ == "xcomp"), None) if likely is not None else None
+    return then is not None and then.lemma_.lower() not in SPEECH_VERBS
+
+
 def unsaid(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSpan]) -> Verdict:
     """Speech refused, not given or not yet made, with nothing said: "declined to comment", "did not respond
     to a request for comment", "could not be reached", "will testify next week"."""
@@ -384,6 +394,8 @@ def unsaid(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSpan]) 
     cue = _tokens(doc, candidate.cue)
     if lemma == "expect" and any(t.lower_ == "than" or t.lower_ == "as" for t in doc[max(head.i - 2, 0) : head.i]):
         return "drop", "'than expected' is the writer's comparison"
+    if _writers_prediction(head):
+        return "drop", "'likely to' with no words said is the writer's prediction"
     words = _has_words(doc, candidate, head)
     if lemma in REFUSING_VERBS:
         content = [t for piece in candidate.content for t in _tokens(doc, piece)]

@@ -21,6 +21,10 @@ BELIEF_VERBS = frozenset("believe think worry fear expect suspect doubt know fee
 BELIEF_ADJECTIVES = frozenset(
     "cognizant aware convinced confident worried concerned afraid certain sure fearful hopeful insistent".split()
 )
+# Anger stated as someone's, in the passive: "groups were incensed that …", "she was enraged by the idea of …".
+ANGER_PARTICIPLES = frozenset("enrage incense outrage anger infuriate dismay appall appal disgust offend".split())
+# Speech a third party is said to have made inside a quote: "As Obama himself has said, he lacks the power".
+QUOTED_SPEECH_VERBS = frozenset("say state admit acknowledge concede warn claim argue insist".split())
 VIEW_NOUNS = frozenset({"feeling", "thinking", "view", "sense", "consensus", "belief", "assumption", "hope", "fear"})
 VIEW_PLACES = frozenset({"in", "inside", "within", "among", "at"})
 # The speaker's own voice inside their quote: not listed a second time.
@@ -77,6 +81,32 @@ def nested_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
     for token in doc:
         in_quote = _inside(token.idx, quotes)
+        if token.tag_ == "VBN" and token.lemma_.lower() in ANGER_PARTICIPLES and not in_quote:
+            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            passive = any(c.dep_ == "auxpass" for c in token.children)
+            what = _clause(token) or next(
+                (o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None
+            )
+            if subject is not None and passive and what is not None:
+                add([token], token, _subtree(subject), what)
+            continue
+        if token.pos_ == "VERB" and token.lemma_.lower() in QUOTED_SPEECH_VERBS and in_quote and token.dep_ == "advcl":
+            subject, main = _subject(token), token.head
+            marked_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+            if subject is None or not marked_as or subject.lower_ in OWN_VOICE or subject.pos_ == "PRON":
+                continue
+            if token.i in taken or any(overlaps(_span(doc, [token]), c.cue) for c in found + out):
+                continue
+            own = {t.i for t in token.subtree}
+            content = _span(doc, [t for t in _subtree(main) if t.i not in own])
+            if content is not None:
+                cue = _span(doc, [c for c in token.children if c.dep_ == "aux"] + [token])
+                out.append(
+                    Candidate(
+                        "indirect", cue, _span(doc, _subtree(subject)), [content], False, CONFIDENCE, NESTED, token.i
+                    )
+                )
+            continue
         if token.pos_ == "VERB" and token.lemma_.lower() in BELIEF_VERBS and in_quote:
             subject, clause = _subject(token), _clause(token)
             if subject is None or clause is None or subject.lower_ in OWN_VOICE or subject.pos_ == "PRON":

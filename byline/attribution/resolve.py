@@ -15,15 +15,29 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from byline.attribution.anonymity import vague_description
+from byline.attribution.anonymity import (
+    continued_quote_start,
+    group_description,
+    is_people_group,
+    nearest_group,
+    vague_description,
+)
 from byline.attribution.excerpts import excerpt_outlet, whole_article_excerpt
 from byline.attribution.model import Candidate, CharSpan
 from byline.attribution.roles import (
     agency_named_before,
     describes_a_person,
+    named_after,
     only_a_deputy,
     relative_antecedent,
     spoken_mentions,
+)
+from byline.attribution.subjects import (
+    corrected_source,
+    cue_head,
+    implied_subject,
+    main_clause_subject,
+    subject_next_to_verb,
 )
 from byline.entities import lexicon as lx
 from byline.entities.registry import EntityRecord, Registry
@@ -54,7 +68,6 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 OUTLET_NOUNS = frozenset({"outlet", "newspaper", "paper", "publication", "site", "magazine", "network", "agency"})
 FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "for", "on", "at", "to", "and", "'s", "’s"})
 PRONOUN_WINDOW_SENTENCES = 3
-OBJECT_CONTROL_VERBS = frozenset({"tell", "ask", "order", "urge", "instruct", "force", "direct", "press", "encourage"})
 
 
 @dataclass(frozen=True)
@@ -90,13 +103,13 @@ def resolve(doc: Doc, candidates: list[Candidate], registry: Registry) -> list[A
     voices = passage_voices(doc, candidates, registry)
     for number, candidate in enumerate(sorted(candidates, key=candidate_position), start=1):
         implied = implied_subject(doc, candidate) if candidate.source is None else None
-        if implied is not None:
-            candidate = replace(candidate, source=implied)
+        corrected = corrected_source(doc, candidate, cue_head(doc, candidate), candidates) if not implied else None
+        why = "implied subject" if implied is not None else corrected[1] if corrected is not None else None
+        if why is not None:
+            candidate = replace(candidate, source=implied if implied is not None else corrected[0])  # type: ignore[index]
         resolution = resolve_source(doc, candidate, Scene(registry, done, quoted, voices))
-        if implied is not None:
-            resolution = replace(
-                resolution, confidence=resolution.confidence * 0.8, how=f"implied subject; {resolution.how}"
-            )
+        if why is not None:
+            resolution = replace(resolution, confidence=resolution.confidence * 0.8, how=f"{why}; {resolution.how}")
         done.append(to_attribution(f"a{number}", doc.text, candidate, resolution))
     return done
 
@@ -122,52 +135,6 @@ def entity_of(doc: Doc, span: CharSpan, registry: Registry) -> str | None:
         return None
     root = phrase.root
     return registry.entity_at(root.idx, root.idx + len(root.text))
-
-
-def implied_subject(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
-    """The unwritten subject of a non-finite cue: "X was quick to condemn", "In defending X, officials said".
-
-    Climbs from the cue through open complements and prepositional clauses to the first verb with a
-    subject; after "told/asked/urged … to", the object is the one who acts.
-    """
-    token = _cue_head(doc, candidate)
-    if token is None or token.tag_ not in ("VB", "VBG", "VBN") or _subject(token) is not None:
-        return None
-    for _ in range(4):
-        if token.dep_ not in ("xcomp", "pcomp", "acomp", "prep", "advcl") or token.head is token:
-            return None
-        climbed_from, token = token, token.head
-        if climbed_from.dep_ == "xcomp" and token.lemma_.lower() in OBJECT_CONTROL_VERBS:
-            actor = next((c for c in token.children if c.dep_ == "dobj"), None)
-            return _phrase_bounds(actor) if actor is not None else None
-        subject = _subject(token)
-        if subject is not None:
-            return _phrase_bounds(subject)
-    return None
-
-
-def _cue_head(doc: Doc, candidate: Candidate) -> Token | None:
-    if candidate.cue_token is not None and 0 <= candidate.cue_token < len(doc):
-        return doc[candidate.cue_token]
-    if candidate.cue is None:
-        return None
-    span = doc.char_span(*candidate.cue, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
-def _subject(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-
-
-def _phrase_bounds(head: Token) -> tuple[int, int]:
-    """A noun phrase's extent without relative clauses or appositions after a comma."""
-    doc = head.doc
-    end = head.i
-    for token in doc[head.i + 1 : head.right_edge.i + 1]:
-        if token.is_punct or token.dep_ in ("relcl", "appos"):
-            break
-        end = token.i
-    return doc[head.left_edge.i].idx, doc[end].idx + len(doc[end].text)
 
 
 def candidate_position(candidate: Candidate) -> int:
@@ -214,9 +181,11 @@ def resolve_mention(doc: Doc, source: tuple[int, int], candidate: Candidate, sce
     if span is None or not len(span):
         return Resolution(None, 0.5, "source span not in the parse")
     description = vague_description(span)
+    if not scene.earlier and (named := named_after(span.root, scene.registry)):
+        return Resolution(named, 0.6, f"'{span.root.text}' in the lede, named in the next sentences")
     if description is not None:
         return Resolution(None, 0.9, "vague or anonymous source", anonymous=True, description=description)
-    return resolve_token(span.root, candidate, scene)
+    return resolve_token(subject_next_to_verb(span), candidate, scene)
 
 
 def resolve_token(root: Token, candidate: Candidate, scene: Scene) -> Resolution:
@@ -325,7 +294,7 @@ def resolve_pronoun(
     window_start = _window_start(doc, pronoun, PRONOUN_WINDOW_SENTENCES)
     enclosing = next((q for q in scene.quoted if q[0] <= pronoun.idx < q[1] and q not in candidate.content), None)
     if enclosing is not None:
-        window_start = max(window_start, enclosing[0])
+        window_start = max(window_start, continued_quote_start(doc.text, scene.quoted, enclosing))
     registry, earlier = scene.registry, scene.earlier if enclosing is None else []
     scores: dict[str, float] = {}
     latest: dict[str, int] = {}
@@ -348,6 +317,8 @@ def resolve_pronoun(
     unnamed = anonymous_antecedent(doc, kind, earlier, window_start, list(latest.values()))
     if unnamed is not None:
         return unnamed
+    if kind == "GROUP" and (group := group_antecedent(doc, pronoun, scores, latest, window_start, candidate)):
+        return group
     if kind != "PERSON" and scores:
         best = max(scores, key=lambda e: scores[e])
         rival = nearer_common_noun(doc, pronoun, latest[best], kind)
@@ -357,6 +328,32 @@ def resolve_pronoun(
                 return Resolution(spoken.source.entity, 0.7, f"pronoun for '{rival.text}', the source of {spoken.id}")
             return Resolution(None, 0.4, f"pronoun: '{rival.text}' is nearer than any name")
     return _best_antecedent(scores, earlier)
+
+
+def group_antecedent(
+    doc: Doc, pronoun: Token, scores: dict[str, float], latest: dict[str, int], window_start: int, candidate: Candidate
+) -> Resolution | None:
+    """ "They" for a group: a plural group of people ("members of the establishment", "voters") nearer
+    than any name stands as an anonymous description; with no name at all, the nearest such group; of
+    names that tie, the one that is the subject of its sentence's main clause."""
+    content = list(candidate.content)
+    if not scores:
+        group = nearest_group(doc, pronoun.i, window_start, content)
+        if group is None:
+            return None
+        return Resolution(None, 0.5, f"pronoun for the group '{group.text}'", True, group_description(group))
+    best = max(scores, key=lambda e: scores[e])
+    rival = nearer_common_noun(doc, pronoun, latest[best], "GROUP")
+    if rival is not None and is_people_group(rival) and not rival.ent_type_:
+        return Resolution(None, 0.6, f"pronoun for the group '{rival.text}'", True, group_description(rival))
+    ranked = sorted(scores.values(), reverse=True)
+    if rival is None and len(ranked) > 1 and ranked[0] - ranked[1] < 0.5:
+        main = {e for e, start in latest.items() if main_clause_subject(doc, start)}
+        if len(main) == 1:
+            chosen = main.pop()
+            scores = {e: score + (0.5 if e == chosen else 0.0) for e, score in scores.items()}
+            return _best_antecedent(scores)
+    return None
 
 
 def anonymous_antecedent(
@@ -375,7 +372,10 @@ def anonymous_antecedent(
     if any(n > source.span.start and not any(s <= n < e for s, e in said) for n in names):
         return None
     span = doc.char_span(source.span.start, source.span.end, alignment_mode="expand")
-    plural = span is not None and span.root.tag_ in ("NNS", "NNPS")
+    head = span.root if span is not None else None
+    if head is not None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        head = relative_antecedent(head)  # "several voters who said …": "she" is not the voters
+    plural = head is not None and head.tag_ in ("NNS", "NNPS")
     if plural != (kind == "GROUP"):
         return None
     return Resolution(None, 0.7, f"pronoun for the anonymous source of {last.id}", True, source.description)

@@ -10,6 +10,9 @@
 - A source already resolved ("he" of "he told AP") counts as a mention of its speaker, so that a chain of
   pronouns keeps its referent.
 - A role held only as a deputy ("deputy FBI director") does not answer "the director".
+- A lede's "A US lawmaker investigating X says …", before anyone has spoken, is the one person named in
+  the next two sentences as a lawmaker ("Democrat Adam Schiff", "Rep. …", "Senator …"); "A … lawyer
+  told …" the one named as a lawyer or attorney: the news style of naming the source a sentence later.
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ from byline.reading import Attribution
 
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 COPULA_LEMMAS = frozenset({"be", "become", "remain"})
+LEGISLATOR_WORDS = frozenset(
+    "lawmaker legislator congressman congresswoman senator representative democrat republican".split()
+)
+LAWYER_WORDS = frozenset("lawyer attorney counsel solicitor prosecutor".split())
+ROLE_FAMILIES = {"lawmaker": LEGISLATOR_WORDS, "legislator": LEGISLATOR_WORDS, "lawyer": LAWYER_WORDS}
+NAMED_AFTER_SENTENCES = 2
 
 
 def relative_antecedent(relative: Token) -> Token:
@@ -80,3 +89,23 @@ def spoken_mentions(earlier: list[Attribution], position: int) -> list[tuple[int
         for a in earlier
         if a.source.entity is not None and a.source.span is not None and a.source.span.end <= position
     ]
+
+
+def named_after(root: Token, registry: Registry) -> str | None:
+    """The one person first named in the next two sentences with a title of the same kind as an
+    indefinite description ("A US lawmaker … says" … "Democrat Adam Schiff"), or None."""
+    family = ROLE_FAMILIES.get(root.lemma_.lower())
+    if family is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.lefts):
+        return None
+    doc, end = root.doc, root.sent.end
+    for _ in range(NAMED_AFTER_SENTENCES):
+        end = doc[end].sent.end if end < len(doc) else end
+    after, until = root.sent.end_char, doc[end - 1].idx + len(doc[end - 1].text)
+    named = {
+        record.id
+        for record in registry.records
+        if record.type == "PERSON"
+        and after <= min(s for s, _ in record.mentions) < until
+        and any(w in family for d in record.descriptors for w in d.split())
+    }
+    return named.pop() if len(named) == 1 else None

@@ -19,6 +19,7 @@ from byline.attribution.filters import screen
 from byline.attribution.hedges import attach_hedges
 from byline.attribution.model import Candidate
 from byline.attribution.resolve import resolve, resolved_mentions
+from byline.attribution.unsourced import mark_unsourced
 from byline.entities.registry import Registry, build_registry
 from byline.entities.stage import REGISTRY_KEY
 from byline.pipeline import Context, register_stage
@@ -45,6 +46,7 @@ def read_attributions(doc: Doc, candidates: list[Candidate], registry: Registry)
     attributions = resolve(doc, candidates, registry)
     attributions = attach_hedges(doc, attributions)
     attributions = mark_anonymous(doc, attributions)
+    attributions = mark_unsourced(doc, attributions)
     attributions = link_chains(doc, attributions, registry)
     return AttributionFindings(attributions, registry.with_mentions(resolved_mentions(doc, attributions, registry)))
 

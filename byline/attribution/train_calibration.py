@@ -119,4 +119,49 @@ def train_calibration(
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(calibrator.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    out.with_suffix(".md").write_text(model_card(calibrator), encoding="utf-8")
     return calibrator.card
+
+
+def model_card(calibrator: Calibrator) -> str:
+    """The calibrator's model card: what it is, its data and licence, how it was fitted, its figures."""
+    card = calibrator.card
+    sweep = card["threshold_sweep_out_of_fold"]
+    rows = "\n".join(f"| {s['threshold']:.2f} | {s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} |" for s in sweep)
+    weights = "\n".join(f"| {name} | {weight:+.3f} |" for name, weight in sorted(calibrator.weights.items()))
+    return f"""# calibration: the confidence of each attribution
+
+What it is: a logistic model (`calibration.json`, written by `byline train calibration`) that turns what a
+reading already holds about an attribution (the detectors' raw score, which detector found it, how the
+speaker was resolved, the cue, the kind, whether a screen doubted it) into the probability that it is an
+attribution by docs/attribution-guideline.md **with the right speaker**. The `confidence` stage applies it
+and leaves out attributions under the threshold (`--min-confidence`, default {calibrator.threshold:.2f}).
+
+## Data and licence
+- {card["data"]}.
+- The gold (ids, offsets, short span texts) is byline's own; the article texts stay in ../shared and are
+  the publishers' (research use). Nothing of them ships.
+- Fitted on the dev half only ({card["n_attributions"]} attributions byline read there against
+  {card["n_gold"]} gold; {card["share_right"]:.1%} right before calibration). The test half is not used.
+
+## Reproduce
+`byline train calibration` (CPU, under a minute; needs ../shared/data/corpora/allsides_baly2020).
+Trained {card["trained"]}: {card["model"]}.
+
+## Figures on the dev half, out of fold ({card["folds"]})
+Expected calibration error {card["out_of_fold_ece"]:.3f}. The default threshold is the one with the best
+right-speaker F1 below.
+
+| threshold | precision | recall | F1 |
+|---|---|---|---|
+{rows}
+
+## Weights
+| feature | weight |
+|---|---|
+{weights}
+
+## Limits
+17 dev articles: rare constructions (report adverbs, relative-pronoun speakers) have few examples, so
+their probabilities lean on the average. Scores on the test half are in the README and the issue notes.
+"""

@@ -606,13 +606,14 @@ def infer_genders(doc: Doc, records: list[EntityRecord]) -> None:
 
 
 def gender_from_words(name: str, descriptors: Iterable[str]) -> str | None:
-    """'m', 'f' or None from titles and descriptors ("Mrs.", "spokeswoman") or a common first name."""
+    """'m', 'f' or None from titles and descriptors ("Mrs.", "spokeswoman") or a common first name before a
+    surname."""
     words = {w for d in descriptors for w in re.findall(r"[\w.]+", d.lower())}
     if words & lx.FEMALE_WORDS:
         return "f"
     if words & lx.MALE_WORDS:
         return "m"
-    first = name.split()[0].lower() if name.split() else ""
+    first = name.split()[0].lower() if len(name.split()) > 1 else ""  # a lone "Alexander" may be a surname
     if first in lx.FEMALE_NAMES:
         return "f"
     if first in lx.MALE_NAMES:

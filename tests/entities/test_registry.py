@@ -363,3 +363,9 @@ def test_the_reader_resolves_a_chromed_article_to_clean_entities(reader):
     assert entities["Twitter"].type == "ORG" and entities["F.B.I."].type == "ORG"
     assert [m.text for m in entities["House"].mentions] == ["House"]
     assert not {"Slideshow", "Refiles", "Marta Quill"} & set(entities)
+
+
+def test_a_lone_name_that_is_also_a_first_name_gives_no_gender():
+    assert gender_from_words("Alexander", []) is None  # "Aleta Alexander" with "Aleta" missed: a surname
+    assert gender_from_words("Alexander Reyes", []) == "m"
+    assert gender_from_words("Alexander", ["mrs."]) == "f"
