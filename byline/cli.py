@@ -316,6 +316,9 @@ def train_calibration(
     split: str = typer.Option("dev", "--split", help="Which half to fit on."),
     corpus: Path | None = typer.Option(None, "--corpus", help="The allsides_baly2020 folder with the texts."),
     out: Path | None = typer.Option(None, "--out", help="Calibrator file (default: the one byline ships)."),
+    threshold: float | None = typer.Option(
+        None, "--threshold", min=0.0, max=1.0, help="The default --min-confidence (default: the best F1 out of fold)."
+    ),
     model: str | None = ModelOption,
 ) -> None:
     """Fit the confidence calibrator on the real-news gold's dev half (CPU, under a minute)."""
@@ -324,7 +327,9 @@ def train_calibration(
     from byline.attribution.train_calibration import train_calibration as train
 
     with _one_line_errors():
-        card = train(_settings(model, 0.0), gold or GOLD_PATH, out or CALIBRATION_PATH, split, corpus or SHARED_CORPUS)
+        card = train(
+            _settings(model, 0.0), gold or GOLD_PATH, out or CALIBRATION_PATH, split, corpus or SHARED_CORPUS, threshold
+        )
     typer.echo(json.dumps(card, indent=2))
 
 

@@ -14,6 +14,22 @@ SAMPLES = REPO / "byline" / "samples"
 
 @pytest.fixture(scope="session")
 def reader():
+    """A Reader that keeps every attribution it finds, whatever its calibrated confidence: detection and
+    resolution tests look at what byline finds, not at what the default threshold shows."""
+    from byline.pipeline import Reader
+    from byline.settings import Settings
+
+    return Reader(Settings(min_confidence=0.0))
+
+
+@pytest.fixture(scope="session")
+def unfiltered_reader(reader):
+    return reader
+
+
+@pytest.fixture(scope="session")
+def default_reader():
+    """byline's Reader as a user gets it: the shipped calibrator's threshold leaves out doubtful items."""
     from byline.pipeline import Reader
 
     return Reader()

@@ -38,8 +38,10 @@ def relative_antecedent(relative: Token) -> Token:
     antecedent = relative.head.head
     if relative.lower_ in PERSON_RELATIVES and antecedent.dep_ == "pobj" and antecedent.ent_type_ != "PERSON":
         holder = antecedent.head.head
-        if antecedent.head.dep_ == "prep" and holder.pos_ in ("NOUN", "PROPN") and holder.tag_ in ("NN", "NNP"):
-            antecedent = holder
+        people = lx.ROLE_NOUNS | lx.PERSON_NOUNS
+        holder_is_person = holder.lemma_.lower() in people or holder.ent_type_ == "PERSON"
+        if antecedent.head.dep_ == "prep" and holder.tag_ in ("NN", "NNP") and holder_is_person:
+            antecedent = holder  # "an intern on the campaign who …", not "a backlash from conservatives who …"
     if antecedent.dep_ == "attr" and antecedent.head.lemma_ in COPULA_LEMMAS:
         subject = next((c for c in antecedent.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ == "PROPN":

@@ -90,3 +90,12 @@ def test_who_after_a_phrase_on_a_predicate_noun_is_the_subject(nlp):
     cand = candidate(text, "suggesting", "who", "they meet the donors")
     registry, (suggesting,) = read(nlp, text, [cand])
     assert speaker(registry, suggesting) == "Lena Ortiz"
+
+
+def test_who_after_a_thing_from_a_group_is_the_group(unfiltered_reader):
+    from byline.ingest import article_from_text
+
+    text = "The plan will likely trigger a backlash from conservatives who condemned the old council's spending."
+    attributions = unfiltered_reader.read(article_from_text(text)).attributions
+    condemned = next(a for a in attributions if a.cue is not None and "condemned" in a.cue.text)
+    assert condemned.source.anonymous and condemned.source.description == "conservatives"

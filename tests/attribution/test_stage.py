@@ -110,8 +110,9 @@ def blinken_body(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def blinken(blinken_path, reader):
-    return reader.read(Article(text=blinken_body(blinken_path), outlet="Breitbart"))
+def blinken(blinken_path, default_reader):
+    """The sample as a user reads it: at the default confidence threshold, every attribution must be there."""
+    return default_reader.read(Article(text=blinken_body(blinken_path), outlet="Breitbart"))
 
 
 def containing(reading, phrase):
@@ -288,3 +289,17 @@ def test_odd_candidates_do_not_break_the_stage(nlp):
         assert attribution.via != attribution.id
         for span in [attribution.cue, attribution.source.span, *attribution.content, *attribution.hedges]:
             assert span is None or text[span.start : span.end] == span.text
+
+
+@pytest.mark.data
+def test_blinken_default_reading_keeps_every_attribution(blinken):
+    """At the default confidence threshold the archetype keeps all 25 attributions a careful reader lists."""
+    assert len(blinken.attributions) == 25
+    for phrase in ("often highlight", "was quick to condemn", "who condemned", "believe made"):
+        assert containing(blinken, phrase)
+
+
+@pytest.mark.data
+def test_blinken_conservatives_who_condemned_are_an_anonymous_group(blinken):
+    conservatives = containing(blinken, "who condemned")
+    assert conservatives.source.anonymous and conservatives.source.description == "conservatives"
