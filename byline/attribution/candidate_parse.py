@@ -10,6 +10,7 @@ from byline.attribution.anonymity import VAGUE_NOUNS
 from byline.attribution.cues import EVIDENCE_NOUNS, NEGATORS, QUOTE_MARKS, STATEMENT_CUES
 from byline.attribution.model import Candidate, CharSpan
 from byline.entities.lexicon import DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, ORG_HEAD_WORDS, ROLE_NOUNS
+from byline.nlp.text import doc_text
 
 # Subjects that can say or write something, and those that cannot ("the vote shows …": the writer).
 SPEAKER_NOUNS = (
@@ -66,7 +67,7 @@ def cue_head(doc: Doc, candidate: Candidate) -> Token | None:
 
 
 def _source_text(doc: Doc, candidate: Candidate) -> str:
-    return doc.text[candidate.source[0] : candidate.source[1]].strip() if candidate.source else ""
+    return doc_text(doc)[candidate.source[0] : candidate.source[1]].strip() if candidate.source else ""
 
 
 def _inside_quote(position: int, quotes: list[CharSpan]) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
 from byline.nlp.quotes import QUOTE_MARKS, parsed_form
+from byline.nlp.text import doc_text
 
 RANKER_FILE = "content_ranker.json"
 SENTENCE_END = frozenset(".!?")
@@ -53,13 +54,13 @@ def variants(doc: Doc, pieces: tuple[CharSpan, ...]) -> list[tuple[tuple[CharSpa
         return []
     start, end = pieces[0]
     tokens = _tokens(doc, pieces[0])
-    if len(tokens) < 2 or doc.text[start] in QUOTE_MARKS:
+    if len(tokens) < 2 or doc_text(doc)[start] in QUOTE_MARKS:
         return []
     out = []
     sentence = [t for t in tokens[-1].sent if not t.is_space]
     while sentence and sentence[-1].is_punct and sentence[-1].text not in QUOTE_MARKS:
         sentence.pop()
-    if sentence and _end(sentence[-1]) > end and "\n\n" not in doc.text[end : _end(sentence[-1])]:
+    if sentence and _end(sentence[-1]) > end and "\n\n" not in doc_text(doc)[end : _end(sentence[-1])]:
         out.append((((start, _end(sentence[-1])),), "to-sentence-end"))
     if tokens[0].lower_ == "that":
         out.append((((tokens[1].idx, end),), "without-that"))

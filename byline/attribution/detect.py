@@ -71,6 +71,7 @@ from byline.nlp.quotes import (
     quote_before,
     quote_index,
 )
+from byline.nlp.text import doc_text
 
 MODEL_DIR = Path(__file__).parent / "models" / "cue_perceptron"
 MODEL_FILE = "model.json"
@@ -903,7 +904,7 @@ def without_coordinated_reports(doc: Doc, candidates: list[Candidate]) -> list[C
             for start, end in candidate.content:
                 if start < stop.idx < end:
                     end = _cut_before(doc, stop)
-                if end > start and (trimmed := _trim(doc.text, (start, end))) is not None:
+                if end > start and (trimmed := _trim(doc_text(doc), (start, end))) is not None:
                     pieces.append(trimmed)
             candidate.content = pieces or candidate.content
     return candidates
@@ -959,7 +960,7 @@ class Detection:
 
 def detect_readings(doc: Doc, cue_model: CueModel | None, crf: Any) -> Detection:
     """The rule candidates merged with the tagger's (when there are a cue model and a tagger)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     in_quote = quote_index(doc, quotes)
     scores = cue_scores(doc, in_quote, cue_model) if cue_model is not None else {}
@@ -976,7 +977,7 @@ def detect_readings(doc: Doc, cue_model: CueModel | None, crf: Any) -> Detection
 def _rule_candidates(
     doc: Doc, cue_model: CueModel | None, quotes: list[CharSpan], in_quote: list[int], scores: dict[int, float]
 ) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     found: list[Candidate] = []
     taken_until = -1  # end of the last cue span: a chained verb ("declined to say") is not a cue again
     for token in doc:
@@ -1019,7 +1020,7 @@ def report_adverb_candidates(doc: Doc, found: list[Candidate], in_quote: list[in
         if reported:
             continue  # "X reportedly said …" hedges a cue; "…, CNN said" reports the claim
         runs = [_paragraph_bounded(run, adverb) for run in _runs(_in_sentence(verb, {adverb.i}))]
-        pieces = [p for run in runs if (p := _char_span(run)) and (p := _trim(doc.text, p))]
+        pieces = [p for run in runs if (p := _char_span(run)) and (p := _trim(doc_text(doc), p))]
         if pieces:
             out.append(
                 Candidate("indirect", cue, None, pieces, confidence=0.6, evidence=REPORT_ADVERB, cue_token=adverb.i)
@@ -1033,7 +1034,7 @@ def tag_candidates(
     """The CRF tagger's candidates, paragraph by paragraph, with the rule candidates' tags as features."""
     rule_roles = candidate_roles(rules)
     sentence_of = sentence_ids(doc)
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for paragraph in paragraphs(doc):
         features = token_features(paragraph, scores, in_quote, role_tags(paragraph, rule_roles), sentence_of)
@@ -1087,7 +1088,7 @@ def with_parse_source(doc: Doc, candidate: Candidate) -> Candidate:
     cue_char = _char_span(cue_toks)
     if cue_char is None or overlaps(mention, cue_char):
         return candidate
-    candidate.cue = _trim(doc.text, cue_char) or cue_char
+    candidate.cue = _trim(doc_text(doc), cue_char) or cue_char
     candidate.source = mention
     return candidate
 

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from byline.attribution.model import Candidate, CharSpan, overlaps
+from byline.nlp.text import doc_text
 
 # "From The New Republic:" alone on the first line of the body.
 FROM_LINE = re.compile(r"\A\s*(?P<cue>From)\s+(?P<outlet>[A-Z][^\n:]{0,80}?)[ \t]*:[ \t]*(?=\n|\Z)")
@@ -55,7 +56,7 @@ def _candidate(doc: Doc, cue: CharSpan, source: CharSpan, content: list[CharSpan
 
 def excerpt_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """The excerpt attributions of an article that other detection has not found on the same line."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     opening = FROM_LINE.match(text)
     if opening is not None:

@@ -55,6 +55,7 @@ from byline.attribution.cues import (
 from byline.attribution.model import Candidate, CharSpan
 from byline.attribution.statements import spoken_of, unknown_cue, wordless
 from byline.nlp.quotes import find_quotes
+from byline.nlp.text import doc_text
 
 # How far an unsure rule lowers a candidate's confidence.
 DOUBT = 0.6
@@ -124,7 +125,7 @@ def screen(doc: Doc, candidates: Iterable[Candidate]) -> list[Candidate]:
 def screened(doc: Doc, candidates: Iterable[Candidate]) -> list[tuple[Candidate, Candidate | None, str]]:
     """Each candidate, what the guideline keeps of it (None: nothing) and why ("" when kept as it was)."""
     candidates = list(candidates)
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     datelines = dateline_spans(text)
     questions = question_clauses(doc, quotes)
@@ -311,13 +312,13 @@ def without_tokens(doc: Doc, candidate: Candidate, away: set[int]) -> Candidate 
             if token is not None and token.i not in away:
                 run.append(token)
                 continue
-            span = _tidy(doc.text, run)
+            span = _tidy(doc_text(doc), run)
             if span is not None:
                 pieces.append(span)
             run = []
     if not changed:
         return candidate
-    pieces = [p for p in pieces if any(ch.isalnum() for ch in doc.text[p[0] : p[1]])]
+    pieces = [p for p in pieces if any(ch.isalnum() for ch in doc_text(doc)[p[0] : p[1]])]
     return replace(candidate, content=pieces) if pieces else None
 
 
@@ -413,7 +414,7 @@ def unsaid(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSpan]) 
         content = [t for piece in candidate.content for t in _tokens(doc, piece)]
         if not any(t.pos_ in ("VERB", "AUX") for t in content):  # "a request for comment", not "whether …"
             return "drop", "no response: nothing said"
-    content_text = " ".join(doc.text[s:e] for s, e in candidate.content).lower()
+    content_text = " ".join(doc_text(doc)[s:e] for s, e in candidate.content).lower()
     if re.fullmatch(r"\W*(no|without)( immediate| further)? comment\W*", content_text):
         return "drop", "no comment: nothing said"
     modals = FUTURE_AUX if _negated(head, cue) else FUTURE_AUX | HYPOTHETICAL_AUX

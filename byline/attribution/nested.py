@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from byline.attribution.model import Candidate, CharSpan, overlaps
 from byline.nlp.quotes import find_quotes
+from byline.nlp.text import doc_text
 
 BELIEF_VERBS = frozenset("believe think worry fear expect suspect doubt know feel assume hope".split())
 BELIEF_ADJECTIVES = frozenset(
@@ -63,7 +64,7 @@ def _inside(position: int, quotes: list[CharSpan]) -> bool:
 
 def nested_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Beliefs and views detection did not find, as candidates (none on a cue already found)."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     taken = {c.cue_token for c in found if c.cue_token is not None}
     out: list[Candidate] = []
 

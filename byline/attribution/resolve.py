@@ -41,6 +41,7 @@ from byline.attribution.subjects import (
 )
 from byline.entities import lexicon as lx
 from byline.entities.registry import EntityRecord, Registry
+from byline.nlp.text import doc_text
 from byline.reading import Attribution, Source
 from byline.reading import Span as TextSpan
 
@@ -110,7 +111,7 @@ def resolve(doc: Doc, candidates: list[Candidate], registry: Registry) -> list[A
         resolution = resolve_source(doc, candidate, Scene(registry, done, quoted, voices))
         if why is not None:
             resolution = replace(resolution, confidence=resolution.confidence * 0.8, how=f"{why}; {resolution.how}")
-        done.append(to_attribution(f"a{number}", doc.text, candidate, resolution))
+        done.append(to_attribution(f"a{number}", doc_text(doc), candidate, resolution))
     return done
 
 
@@ -119,7 +120,7 @@ def passage_voices(doc: Doc, candidates: list[Candidate], registry: Registry) ->
     and blocks a publication is the source of ("Politico revealed Friday:"), each with the outlet's span."""
     voices = []
     for candidate in candidates:
-        outlet = excerpt_outlet(doc.text, candidate)
+        outlet = excerpt_outlet(doc_text(doc), candidate)
         if outlet is None and candidate.kind == "block" and candidate.source is not None:
             entity = registry.get(entity_of(doc, candidate.source, registry))
             outlet = candidate.source if entity is not None and entity.type == "PUBLICATION" else None
@@ -230,7 +231,7 @@ def resolve_first_person(pronoun: Token, scene: Scene) -> Resolution:
     quoted = [(s, e) for s, e in scene.quoted if s <= pronoun.idx < e and (s, e) not in passages]
     outlet = next((o for (s, e), o in scene.voices if s <= pronoun.idx < e), None)
     if outlet is not None and pronoun.lower_ == "we" and not quoted:
-        name = pronoun.doc.text[outlet[0] : outlet[1]]
+        name = doc_text(pronoun.doc)[outlet[0] : outlet[1]]
         entity = entity_of(pronoun.doc, outlet, scene.registry)
         return Resolution(entity, 0.8, f"first person in an excerpt of {name}", description=None if entity else name)
     if quoted or any(start <= pronoun.idx < end for start, end in scene.quoted):
@@ -294,7 +295,7 @@ def resolve_pronoun(
     window_start = _window_start(doc, pronoun, PRONOUN_WINDOW_SENTENCES)
     enclosing = next((q for q in scene.quoted if q[0] <= pronoun.idx < q[1] and q not in candidate.content), None)
     if enclosing is not None:
-        window_start = max(window_start, continued_quote_start(doc.text, scene.quoted, enclosing))
+        window_start = max(window_start, continued_quote_start(doc_text(doc), scene.quoted, enclosing))
     registry, earlier = scene.registry, scene.earlier if enclosing is None else []
     scores: dict[str, float] = {}
     latest: dict[str, int] = {}
@@ -456,7 +457,7 @@ def continuing_speaker(doc: Doc, candidate: Candidate, earlier: list[Attribution
     previous = earlier[-1]
     if previous.source.entity is None or not previous.content:
         return Resolution(None, 1.0, "no source mention")
-    gap = doc.text[previous.content[-1].end : candidate.content[0][0]]
+    gap = doc_text(doc)[previous.content[-1].end : candidate.content[0][0]]
     if "\n\n" in gap.strip() or len(gap) > 200:
         return Resolution(None, 1.0, "no source mention")
     return Resolution(previous.source.entity, 0.5, f"continues the quote of {previous.id}")

@@ -26,6 +26,7 @@ from byline.attribution.cues import (
 )
 from byline.attribution.model import Candidate, CharSpan
 from byline.attribution.nested import VIEW_NOUNS
+from byline.nlp.text import doc_text
 
 # Verbs that name or characterise: their noun-phrase object is the words ("called it a 'disaster'").
 NAMING_VERBS = frozenset(
@@ -103,7 +104,7 @@ def unknown_cue(doc: Doc, candidate: Candidate, head: Token, quotes: list[CharSp
     """A cue byline's lexicons do not know as speech, thought, evidence or a report."""
     if candidate.cue is None or candidate.kind == "block":
         return None
-    if doc.text[candidate.cue[0] : candidate.cue[1]].strip() == ":":
+    if doc_text(doc)[candidate.cue[0] : candidate.cue[1]].strip() == ":":
         return None
     words = [t for t in _tokens(doc, candidate.cue) if t.is_alpha]
     if any(_known(t) for t in words):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from byline.attribution.anonymity import VAGUE_NOUNS
 from byline.attribution.model import Candidate, CharSpan
 from byline.entities import lexicon as lx
+from byline.nlp.text import doc_text
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_CONTROL_VERBS = frozenset({"tell", "ask", "order", "urge", "instruct", "force", "direct", "press", "encourage"})
@@ -33,7 +34,7 @@ def corrected_source(
         return None
     if candidate.source is None:
         return _modifier_verb_subject(cue)
-    if candidate.cue is not None and doc.text[candidate.cue[0] : candidate.cue[1]].strip() == ":":
+    if candidate.cue is not None and doc_text(doc)[candidate.cue[0] : candidate.cue[1]].strip() == ":":
         return _colon_after_a_non_speaker(doc, candidate.source)
     if cue.dep_ == "conj":
         return _source_of_enclosing_content(candidate, others)

@@ -46,6 +46,7 @@ from byline.attribution.tagger import (
     token_features,
 )
 from byline.nlp.quotes import find_quotes, quote_index
+from byline.nlp.text import doc_text
 
 EPOCHS = 6
 MIN_CHILD_COUNT = 3
@@ -73,7 +74,7 @@ def gold_cue_heads(doc: Doc, gold: GoldDoc) -> set[int]:
 def cue_examples(doc: Doc, gold: GoldDoc) -> list[tuple[list[str], bool]]:
     """(features, is-cue-head) for every candidate token of one document."""
     heads = gold_cue_heads(doc, gold)
-    in_quote = quote_index(doc, find_quotes(doc.text))
+    in_quote = quote_index(doc, find_quotes(doc_text(doc)))
     return [
         (cue_features(token, in_quote[token.i] >= 0), token.i in heads) for token in doc if token.pos_ in CANDIDATE_POS
     ]
@@ -148,7 +149,7 @@ def tagger_sequences(doc: Doc, gold: GoldDoc, model: CueModel) -> list[tuple[lis
     """(token features, gold BIO tags) for each paragraph of one document."""
     from byline.attribution.detect import detect
 
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     in_quote = quote_index(doc, quotes)
     scores = cue_scores(doc, in_quote, model)
     rule_roles = candidate_roles(detect(doc, model, tagger=None))
@@ -180,7 +181,7 @@ def ranker_examples(doc: Doc, gold: GoldDoc, model: CueModel, tagger: Any) -> li
     from byline.attribution.eval import normalise
 
     found = detect_readings(doc, model, tagger)
-    text = doc.text
+    text = doc_text(doc)
     examples = []
     for candidate in found.candidates:
         cue = candidate.cue

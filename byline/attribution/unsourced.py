@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from byline.attribution.model import Candidate, CharSpan, overlaps
 from byline.nlp.quotes import find_quotes
+from byline.nlp.text import doc_text
 from byline.reading import Attribution
 
 REPORT_NOUNS = frozenset({"report"})
@@ -41,7 +42,7 @@ def _span(tokens: list[Token]) -> CharSpan | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = tokens[0].doc.text
+    text = doc_text(tokens[0].doc)
     while start < end and text[start] in TRIM:
         start += 1
     while end > start and text[end - 1] in TRIM:
@@ -135,7 +136,7 @@ def document_finding_candidates(doc: Doc, found: list[Candidate]) -> tuple[list[
 def cueless_quotes(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """A quote that is a whole sentence, with no attribution of its own, right after a sentence in the same
     paragraph where someone named is the source of an attribution."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     sentences = list(doc.sents)
     for quote in find_quotes(text):
@@ -162,7 +163,7 @@ def cueless_quotes(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 def with_unsourced(doc: Doc, found: list[Candidate], quotes: list[CharSpan] | None = None) -> list[Candidate]:
     """``found`` with the report-noun, document-finding and cueless-quote candidates added."""
-    quotes = find_quotes(doc.text) if quotes is None else quotes
+    quotes = find_quotes(doc_text(doc)) if quotes is None else quotes
     in_quote = {t.i for t in doc if any(q[0] <= t.idx < q[1] for q in quotes)}
     documents, dropped = document_finding_candidates(doc, found)
     kept = [c for k, c in enumerate(found) if k not in dropped] + documents

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from byline.entities import lexicon as lx
 from byline.entities.evidence import add_roles, retype_people
+from byline.nlp.text import doc_text
 from byline.reading import Entity, Mention
 
 CharSpan = tuple[int, int]
@@ -144,7 +145,7 @@ def build_registry(doc: Doc) -> Registry:
             add_descriptors(doc, record)
     add_roles(doc, records)
     infer_genders(doc, records)
-    return Registry(doc.text, records)
+    return Registry(doc_text(doc), records)
 
 
 # -- cleaning named-entity mentions ------------------------------------------------------------------

