@@ -117,12 +117,14 @@ def mark_anonymous(doc: Doc, attributions: list[Attribution]) -> list[Attributio
         description = vague_description(span) if span is not None else None
         if description is None and span is not None and refers_back_to_anonymous(span):
             description = _earlier_description(doc, marked, span.root.lemma_.lower())
-        if description is None:
-            marked.append(attribution)
-            continue
-        updated = source.model_copy(update={"anonymous": True, "description": description, "entity": None})
-        marked.append(attribution.model_copy(update={"source": updated}))
+        marked.append(attribution if description is None else made_anonymous(attribution, description))
     return marked
+
+
+def made_anonymous(attribution: Attribution, description: str) -> Attribution:
+    """The attribution with its source anonymous, described as ``description``, and tied to no entity."""
+    source = attribution.source.model_copy(update={"anonymous": True, "description": description, "entity": None})
+    return attribution.model_copy(update={"source": source})
 
 
 def by_unnamed_reports(attribution: Attribution) -> bool:

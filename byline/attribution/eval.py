@@ -91,9 +91,15 @@ def _overlap_pairs(text: str, gold: Sequence[Pieces], pred: Sequence[Pieces]) ->
             ratio = overlap_ratio(gt, pt)
             if ratio >= OVERLAP_THRESHOLD:
                 scored.append((-ratio, gi, pi))
-    scored.sort()
-    used_gold, used_pred, pairs = set(), set(), []
-    for _, gi, pi in scored:
+    return one_to_one(scored)
+
+
+def one_to_one(scored: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """(gold, predicted) pairs taken best first from (sort key, gold index, predicted index), each used once."""
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs = []
+    for _, gi, pi in sorted(scored):
         if gi not in used_gold and pi not in used_pred:
             used_gold.add(gi)
             used_pred.add(pi)

@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from byline.attribution.eval import overlap_ratio, token_set
+from byline.attribution.eval import one_to_one, overlap_ratio, token_set
 from byline.attribution.model import CharSpan, overlaps
 from byline.errors import BylineError
 from byline.reading import Attribution, Reading
@@ -273,16 +273,7 @@ def pair_attributions(
             cue = overlaps(g.cue, p.cue)
             if cue or ratio >= CONTENT_MATCH:
                 scored.append((-(cue + ratio), gi, pi))
-    scored.sort()
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for _, gi, pi in scored:
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+    return one_to_one(scored)
 
 
 def expected_calibration_error(confidences: Sequence[float], outcomes: Sequence[bool], bins: int = ECE_BINS) -> float:

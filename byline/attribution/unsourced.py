@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from byline.attribution.anonymity import UNNAMED_REPORTS, made_anonymous
 from byline.attribution.model import Candidate, CharSpan, overlaps
 from byline.nlp.quotes import find_quotes
 from byline.nlp.text import doc_text
@@ -29,7 +30,6 @@ FINDING_VERBS = frozenset(
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "produce", "unveil", "put"})
 TELLING_VERBS = frozenset({"tell", "inform", "brief", "assure", "advise"})
 NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "attr", "conj"})
-UNNAMED_REPORTS = "unnamed reports"
 UNNAMED_SOURCES = "unnamed sources"
 REPORT_NOUN_EVIDENCE = "report-noun"
 DOCUMENT_FINDING_EVIDENCE = "document-finding"
@@ -202,11 +202,7 @@ def mark_unsourced(doc: Doc, attributions: list[Attribution]) -> list[Attributio
                 description = UNNAMED_REPORTS
             elif cue.lemma_.lower() in TELLING_VERBS and _agentless_passive(cue):
                 description = UNNAMED_SOURCES
-        if description is None:
-            marked.append(attribution)
-            continue
-        source = source.model_copy(update={"anonymous": True, "description": description, "entity": None})
-        marked.append(attribution.model_copy(update={"source": source}))
+        marked.append(attribution if description is None else made_anonymous(attribution, description))
     return marked
 
 

@@ -15,22 +15,12 @@ from byline.attribution.model import Candidate
 from byline.attribution.resolve import resolve
 from byline.attribution.sourcing import speaker_label
 from byline.entities.registry import build_registry
-from byline.ingest import article_from_text
 
 
 def at(text: str, phrase: str) -> tuple[int, int]:
     match = re.search(re.escape(phrase), text)
     assert match is not None, phrase
     return match.span()
-
-
-@pytest.fixture(scope="module")
-def read(reader):
-    def run(text: str):
-        reading = reader.read(article_from_text(text))
-        return reading, reading.attributions
-
-    return run
 
 
 def by_cue(attributions, cue: str):

@@ -4,25 +4,8 @@ on short invented sentences."""
 
 from __future__ import annotations
 
-import pytest
-
 from byline.attribution.sourcing import speaker_label
-from byline.ingest import article_from_text
-
-
-@pytest.fixture(scope="module")
-def read(reader):
-    def run(text: str):
-        reading = reader.read(article_from_text(text))
-        return reading, reading.attributions
-
-    return run
-
-
-def by_cue(attributions, cue: str):
-    found = [a for a in attributions if a.cue is not None and a.cue.text == cue]
-    assert found, [a.cue.text for a in attributions if a.cue]
-    return found[0]
+from tests.attribution.test_speaker_regressions import by_cue
 
 
 def test_reports_that_no_one_is_said_to_make_are_unnamed_reports(read):
