@@ -28,13 +28,8 @@ from byline.attribution.content_ranker import (
     options_features,
     train_ranker,
 )
-from byline.attribution.detect import (
-    CANDIDATE_POS,
-    MODEL_FILE,
-    CueModel,
-    cue_features,
-    cue_scores,
-)
+from byline.attribution.cue_scoring import CueModel, cue_features, cue_scores
+from byline.attribution.detection_words import CANDIDATE_POS, MODEL_FILE
 from byline.attribution.model import overlaps
 from byline.attribution.polnear import GoldDoc, load_polnear
 from byline.attribution.tagger import (

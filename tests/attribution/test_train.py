@@ -137,7 +137,7 @@ def test_train_attribution_writes_a_loadable_model_and_its_card(tmp_path: Path):
 
 
 def test_shipped_model_is_small_when_present():
-    from byline.attribution.detect import MODEL_DIR, MODEL_FILE
+    from byline.attribution.detection_words import MODEL_DIR, MODEL_FILE
 
     path = MODEL_DIR / MODEL_FILE
     if not path.exists():
