@@ -13,7 +13,7 @@ CATALOGUE: dict[str, str] = {
     "empty": "the input is empty",
     "binary": "the input looks binary, not text or HTML ({detail})",
     "undecodable": "the text encoding could not be detected",
-    "too_large": "the input is {size} bytes, over the limit of {limit} bytes (raise it with --max-bytes)",
+    "too_large": "the input is {size} bytes, over the limit of {limit} bytes (raise it with {option})",
     "truncated": "the input is truncated or corrupt ({detail})",
     "malformed": "the input is malformed ({detail})",
     "no_body": "no article body could be extracted from the HTML",
@@ -28,6 +28,10 @@ CATALOGUE: dict[str, str] = {
     "no_route": "no such page or endpoint ({detail})",
     "internal": "byline failed while reading it ({detail})",
 }
+
+
+# Details a message names unless its raiser gives another ("--max-body" for the server's request limit).
+DEFAULT_DETAILS: dict[str, Any] = {"option": "--max-bytes"}
 
 
 class BylineError(Exception):
@@ -45,7 +49,7 @@ class BylineError(Exception):
     def reason(self) -> str:
         """The catalogued reason, filled in."""
         try:
-            return CATALOGUE[self.code].format(**self.details)
+            return CATALOGUE[self.code].format(**{**DEFAULT_DETAILS, **self.details})
         except (KeyError, IndexError):
             return CATALOGUE[self.code]
 

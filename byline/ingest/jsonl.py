@@ -106,6 +106,10 @@ def _parse_line(line: bytes, source: str) -> Any:
         raise BylineError(
             "malformed", source, detail=f"invalid JSON at character {exc.pos}: {exc.msg}"
         ) from exc
+    except RecursionError:
+        raise BylineError("malformed", source, detail="JSON nested too deeply") from None
+    except ValueError as exc:  # an integer past Python's digit limit, and the like
+        raise BylineError("malformed", source, detail=f"unreadable JSON value: {str(exc)[:80]}") from None
 
 
 def iter_jsonl(stream: IO[bytes], source: str, options: IngestOptions) -> Iterator[Article | BylineError]:

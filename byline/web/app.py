@@ -276,7 +276,7 @@ class BodyLimit:
             await self._refuse(scope, receive, send, exc.size)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
-        error = BylineError("too_large", "request body", size=size, limit=self.max_bytes)
+        error = BylineError("too_large", "request body", size=size, limit=self.max_bytes, option="--max-body")
         await error_response(scope["path"], error)(scope, receive, send)
 
 
@@ -294,11 +294,24 @@ async def _json_payload(request: Request) -> Payload:
     except json.JSONDecodeError as exc:
         raise BylineError("malformed", "request body", detail=f"not JSON: {exc.msg}") from None
     except ValidationError as exc:
-        detail = "; ".join(err["msg"].removeprefix("Value error, ") for err in exc.errors())
+        detail = "; ".join(_validation_message(err) for err in exc.errors())
         raise BylineError("malformed", "request body", detail=detail) from None
+    except UnicodeDecodeError:
+        raise BylineError("malformed", "request body", detail="not JSON: the bytes are not UTF-8") from None
+    except RecursionError:
+        raise BylineError("malformed", "request body", detail="not JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer past Python's digit limit, and the like
+        raise BylineError("malformed", "request body", detail=f"unreadable JSON value: {str(exc)[:80]}") from None
     if body.text is not None:
         return Payload("text", body.text, "text")
     return Payload("html", body.html or "", body.url or "html", url=body.url)
+
+
+def _validation_message(error: Any) -> str:
+    """One validation error, naming the field it is about ("fetch: Extra inputs are not permitted")."""
+    message = str(error["msg"]).removeprefix("Value error, ")
+    where = ".".join(str(part) for part in error.get("loc", ()))
+    return f"{where}: {message}" if where else message
 
 
 async def _form_payload(request: Request, max_bytes: int) -> Payload:

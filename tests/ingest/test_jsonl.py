@@ -120,3 +120,21 @@ def test_a_jsonl_file_with_only_blank_lines_has_no_articles(tmp_path):
 def test_unknown_byline_fields_in_the_field_map_are_refused():
     with pytest.raises(ValueError, match="unknown byline field"):
         IngestOptions(field_map={"body": "text"})
+
+
+def test_a_line_nested_too_deeply_fails_alone_and_the_next_lines_are_read(tmp_path):
+    from byline.errors import BylineError
+    from byline.ingest.jsonl import iter_jsonl
+    from byline.ingest.options import IngestOptions
+
+    good = '{"text": "The council met on Tuesday and the mayor said the budget would pass without a fight."}'
+    deep = "[" * 100_000 + "]" * 100_000
+    huge = '{"text": "x", "n": ' + "9" * 5000 + "}"
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join([good, deep, huge, good]) + "\n", encoding="utf-8")
+    with path.open("rb") as stream:
+        items = list(iter_jsonl(stream, str(path), IngestOptions()))
+    assert [type(i).__name__ for i in items] == ["Article", "BylineError", "BylineError", "Article"]
+    assert "nested too deeply" in items[1].message and items[1].source.endswith(":2")
+    assert "unreadable JSON value" in items[2].message and items[2].source.endswith(":3")
+    assert all(isinstance(i, BylineError) or i.text for i in items)

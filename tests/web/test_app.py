@@ -109,12 +109,20 @@ def test_read_raw_text_body(client, sample_text):
         ({"json": {"text": "a", "url": "http://x.example/"}}, "malformed"),
         ({"json": {"text": "a", "fetch": True}}, "malformed"),
         ({"json": ["text"]}, "malformed"),
+        ({"content": b'{"text": "caf\xe9"}', "headers": {"content-type": "application/json"}}, "malformed"),
+        ({"content": b"[" * 100_000 + b"]" * 100_000, "headers": {"content-type": "application/json"}}, "malformed"),
+        ({"content": b'{"text": ' + b"9" * 5000 + b"}", "headers": {"content-type": "application/json"}}, "malformed"),
     ],
 )
 def test_bad_input_is_422_with_a_catalogued_error(client, request_kwargs, code):
     response = client.post("/api/read", **request_kwargs)
     assert response.status_code == 422
     assert error_of(response)["code"] == code
+
+
+def test_an_unknown_field_is_named_in_the_error(client):
+    response = client.post("/api/read", json={"text": "a", "fetch": True})
+    assert response.status_code == 422 and "fetch" in error_of(response)["message"]
 
 
 def test_unsupported_content_type_is_415(client):
@@ -137,6 +145,7 @@ def test_body_over_the_limit_is_413_by_content_length(client_of, gate_reader):
     response = client.post("/api/read", json={"text": "word " * 50})
     assert response.status_code == 413
     assert error_of(response)["code"] == "too_large" and "limit of 100 bytes" in error_of(response)["message"]
+    assert "--max-body" in error_of(response)["message"] and "--max-bytes" not in error_of(response)["message"]
     assert gate_reader.made == 0
 
 
