@@ -14,6 +14,7 @@ CATALOGUE: dict[str, str] = {
     "binary": "the input looks binary, not text or HTML ({detail})",
     "undecodable": "the text encoding could not be detected",
     "too_large": "the input is {size} bytes, over the limit of {limit} bytes (raise it with {option})",
+    "too_long": "the text is {length} characters, over the parser's limit of {limit}",
     "truncated": "the input is truncated or corrupt ({detail})",
     "malformed": "the input is malformed ({detail})",
     "no_body": "no article body could be extracted from the HTML",

@@ -120,17 +120,34 @@ class Reader:
     def _read_failsafe(self, articles: list[Article]) -> Iterator[Reading | BylineError]:
         if not articles:
             return
-        for article, doc in zip(articles, self.parse(articles), strict=True):
+        too_long = {id(a): self.too_long(a) for a in articles}
+        parseable = [a for a in articles if too_long[id(a)] is None]
+        docs = iter(self.parse(parseable))
+        for article in articles:
+            refused = too_long[id(article)]
+            if refused is not None:
+                yield refused  # refused alone: the parser would fail the whole batch on it
+                continue
+            doc = next(docs)
             try:
                 yield self.read_parsed(article, doc)
             except Exception as exc:  # one article's failure must not end the batch
                 yield BylineError("internal", article.origin, detail=f"{type(exc).__name__}: {exc}")
+
+    def too_long(self, article: Article) -> BylineError | None:
+        """The failure of an article longer than the parser accepts, or None."""
+        if len(article.text) <= self.nlp.max_length:
+            return None
+        return BylineError("too_long", article.origin, length=len(article.text), limit=self.nlp.max_length)
 
     def parse(self, articles: list[Article]) -> Iterator[Doc]:
         """Parse the articles' texts in one batched ``nlp.pipe``."""
         return self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size)
 
     def _read_batch(self, articles: list[Article]) -> Iterator[Reading]:
+        refused = next((error for error in map(self.too_long, articles) if error is not None), None)
+        if refused is not None:
+            raise refused
         for article, doc in zip(articles, self.parse(articles), strict=True):
             yield self.read_parsed(article, doc)
 

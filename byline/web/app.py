@@ -43,6 +43,7 @@ DEFAULT_MAX_BODY_BYTES = 5_000_000
 # HTTP status of each catalogued failure; codes not listed are bad input (422).
 STATUS_OF = {
     "too_large": 413,
+    "too_long": 413,
     "unsupported": 415,
     "not_found": 404,
     "no_route": 404,

@@ -103,3 +103,21 @@ def test_stage_timings_are_recorded_when_asked():
 
     timed = Reader(Settings(record_timings=True))
     assert set(timed.read(Article(text=TEXT)).meta["stage_seconds"]) == set(DEFAULT_STAGES)
+
+
+def test_an_article_over_the_parsers_limit_fails_alone_and_the_batch_goes_on(reader):
+    from byline.errors import BylineError
+
+    limit = reader.nlp.max_length
+    try:
+        reader.nlp.max_length = 200
+        items = [
+            Article(text="The mayor said the budget would pass.", origin="a"),
+            Article(text="word " * 100, origin="long"),
+            Article(text="The council said it would vote on Friday.", origin="c"),
+        ]
+        results = list(reader.read_stream(items))
+    finally:
+        reader.nlp.max_length = limit
+    assert [type(r).__name__ for r in results] == ["Reading", "BylineError", "Reading"]
+    assert isinstance(results[1], BylineError) and results[1].code == "too_long" and "long" in results[1].message
