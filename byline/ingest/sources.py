@@ -51,7 +51,12 @@ def _guarded(results: Iterator[Result], source: str) -> Iterator[Result]:
 
 def _read_path(path: Path, name: str, options: IngestOptions) -> Iterator[Result]:
     if not path.exists():
-        yield BylineError("not_found", name)
+        broken = path.is_symlink()  # a link whose target is missing, or that points at itself
+        yield (
+            BylineError("unreadable", name, detail="a broken or looping symbolic link")
+            if broken
+            else BylineError("not_found", name)
+        )
     elif path.is_dir():
         yield from _read_directory(path, name, options)
     elif path.is_file():
@@ -104,9 +109,7 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return head.lstrip()[:1] == b"{"
 
 
-def _read_stream(
-    raw: BinaryIO, source: str, name: str, options: IngestOptions, size: int | None
-) -> Iterator[Result]:
+def _read_stream(raw: BinaryIO, source: str, name: str, options: IngestOptions, size: int | None) -> Iterator[Result]:
     """Sniff a stream (gzip, WARC, JSONL or one document) and read it accordingly."""
     stream = SniffedStream(raw)
     inner = _inner_head(stream.head)

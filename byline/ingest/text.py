@@ -173,8 +173,8 @@ def article_from_text(text: str, origin: str | None = None, *, title: str | None
     headline, paragraphs = split_headline(paragraphs, title)
     authors, paragraphs = split_byline(paragraphs)
     cleaned = clean_paragraphs(paragraphs)
-    if not cleaned.text:
-        raise BylineError("no_text", origin)
+    if not any(ch.isalnum() for ch in cleaned.text):
+        raise BylineError("no_text", origin)  # nothing but punctuation and spaces is no article
     return Article(
         title=headline,
         text=cleaned.text,

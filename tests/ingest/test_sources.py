@@ -158,3 +158,12 @@ def test_empty_stdin(monkeypatch, options):
     stdin_of(monkeypatch, b"")
     (error,) = read_inputs(["-"], options)
     assert isinstance(error, BylineError) and (error.code, error.source) == ("empty", "-")
+
+
+def test_a_self_pointing_symlink_is_named_as_a_link_not_a_missing_file(tmp_path):
+    from byline.ingest import IngestOptions, read_inputs
+
+    link = tmp_path / "loop.txt"
+    link.symlink_to(link)
+    (error,) = list(read_inputs([str(link)], IngestOptions()))
+    assert error.code == "unreadable" and "symbolic link" in error.message

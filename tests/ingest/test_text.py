@@ -186,3 +186,14 @@ def test_a_title_abbreviation_is_not_a_sentence_end_in_a_headline():
     headline = "Sen. Hale accuses Gov. Ortiz of rushing the ferry vote before the winter recess"
     assert looks_like_headline(headline, stands_alone=True)
     assert not looks_like_headline("Councillors voted on the ferry. The mayor left before the count")
+
+
+def test_punctuation_only_text_is_no_article():
+    import pytest
+
+    from byline.errors import BylineError
+    from byline.ingest import article_from_text
+
+    with pytest.raises(BylineError) as failure:
+        article_from_text("!!! ... ??? --- ;;;")
+    assert failure.value.code == "no_text"
