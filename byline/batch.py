@@ -15,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from byline.errors import BylineError
 from byline.ingest import IngestOptions, read_inputs
 from byline.pipeline import Reader
-from byline.reading import Article, Reading
+from byline.reading import Article, Reading, article_identity
 from byline.render import render
 from byline.render.text import render_text
 
@@ -80,7 +80,7 @@ class BatchOutput:
         if self.out is None:
             raise ValueError("--resume needs --out: it skips the articles already written there")
         if self.per_file:
-            return {_origin_of_file(p) for p in self.out.glob("*") if p.is_file()} - {None}
+            return {key for p in self.out.glob("*") if p.is_file() for key in _identities_of_file(p)}
         if not self.out.exists():
             return set()
         return _origins_in_jsonl(self.out)
@@ -110,9 +110,7 @@ def _origins_in_jsonl(path: Path) -> set[str]:
                 record = json.loads(line)
             except ValueError:
                 break
-            origin = record.get("article", {}).get("origin")
-            if origin:
-                done.add(origin)
+            done |= _identities(record.get("article"))
             keep_bytes += len(line)
     if keep_bytes < path.stat().st_size:
         with path.open("r+b") as handle:
@@ -125,14 +123,23 @@ def _file_stem(origin: str | None) -> str:
     return safe[-150:]
 
 
-def _origin_of_file(path: Path) -> str | None:
+def _identities(article: object) -> set[str]:
+    """The identity of a written reading's article (see ``article_identity``), or none if it is unreadable."""
+    try:
+        return {article_identity(Article.model_validate(article))}
+    except ValueError:
+        return set()
+
+
+def _identities_of_file(path: Path) -> set[str]:
     if path.suffix == ".json":
         try:
-            return json.loads(path.read_text(encoding="utf-8"))["article"]["origin"]
+            return _identities(json.loads(path.read_text(encoding="utf-8"))["article"])
         except (ValueError, KeyError, TypeError):
-            return None
-    match = re.search(r'<meta name="byline-origin" content="([^"]*)"', path.read_text(encoding="utf-8")[:4000])
-    return html.unescape(match.group(1)) if match else None
+            return set()
+    head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    found = re.findall(r'<meta name="byline-identity" content="([^"]*)"', head)
+    return {html.unescape(value) for value in found if value}
 
 
 def read_batch(
@@ -173,7 +180,7 @@ def _skip_done(
     items: Iterable[Article | BylineError], done: set[str], counts: dict[str, int]
 ) -> Iterator[Article | BylineError]:
     for item in items:
-        if isinstance(item, Article) and item.origin in done:
+        if isinstance(item, Article) and article_identity(item) in done:
             counts["skipped"] += 1
             continue
         yield item

@@ -6,6 +6,7 @@ end exclusive) and its ``text`` equals ``article.text[start:end]``.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -42,6 +43,15 @@ class Article(Model):
     authors: list[str] = Field(default_factory=list)
     language: str | None = None
     origin: str | None = Field(default=None, description="Where it was read from: path, path#record, '-'.")
+
+
+def article_identity(article: Article) -> str:
+    """What names an article across runs: its input's id, else a hash of its title and text (never its path,
+    which may be typed differently from one run to the next)."""
+    if article.id:
+        return f"id:{article.id}"
+    digest = hashlib.sha256(f"{article.title or ''}\n{article.text}".encode()).hexdigest()[:32]
+    return f"sha256:{digest}"
 
 
 class Sentence(Model):

@@ -22,7 +22,7 @@ from typing import Any
 
 from byline.attribution.sourcing import group_by_speaker, speaker_label
 from byline.attribution.summary import sourcing_summary
-from byline.reading import Attribution, LabeledSpan, Reading, SpeakerGroup
+from byline.reading import Attribution, LabeledSpan, Reading, SpeakerGroup, article_identity
 from byline.render import preview
 
 # (background, ink) per speaker, cycled: body text (TEXT_INK) on the background and the ink on the page
@@ -651,6 +651,7 @@ def render_html(reading: Reading, home: str | None = None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="byline"><title>{esc(title)} · byline</title>'
         f'<meta name="byline-origin" content="{esc(reading.article.origin or "")}">'
+        f'<meta name="byline-identity" content="{esc(article_identity(reading.article))}">'
         f"<style>{style}</style></head>"
         f'<body data-slug="{esc(slug(title)[:60])}"><a class="skip" href="#article">Skip to the article</a>'
         f"{_masthead(reading, home)}{_profile(reading, ix)}{_legend(reading)}"

@@ -267,3 +267,15 @@ def test_train_calibration_without_the_corpus_is_one_error_line(runner, tmp_path
     nowhere, out = str(tmp_path / "nowhere"), str(tmp_path / "c.json")
     result = _run(runner, "train", "calibration", "--corpus", nowhere, "--out", out)
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_resume_matches_articles_by_identity_not_by_how_the_path_was_typed(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = [json.dumps({"text": f"{ENGLISH} Item {n} was discussed at length by the members."}) for n in range(3)]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = _run(runner, "read", "in.jsonl", "--out", "out.jsonl")
+    assert first.exit_code == 0, first.stderr
+    again = _run(runner, "read", "./in.jsonl", "--out", "out.jsonl", "--resume")
+    assert again.exit_code == 0, again.stderr
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert "skipped 3" in again.stderr
