@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -53,11 +54,21 @@ def read_single(source: str, fmt: str, out: Path | None, options: IngestOptions,
     if isinstance(reading, BylineError):
         raise reading
     if out is not None:
-        out.write_text(render(reading, fmt), encoding="utf-8")
+        with writing(out):
+            out.write_text(render(reading, fmt), encoding="utf-8")
     elif fmt == "text" and sys.stdout.isatty():
         Console().print(render_text(reading))
     else:
         sys.stdout.write(render(reading, fmt))
+
+
+@contextmanager
+def writing(path: Path | str) -> Iterator[None]:
+    """An OS failure to write ``path`` (full disk, read-only, missing folder) as one ``unwritable`` error."""
+    try:
+        yield
+    except OSError as exc:
+        raise BylineError("unwritable", str(path), detail=exc.strerror or type(exc).__name__) from None
 
 
 class BatchOutput:
@@ -71,10 +82,11 @@ class BatchOutput:
             raise ValueError(f"--format {fmt} for a batch writes one file per article: give --out DIRECTORY")
         self.done: set[str] = self._already_done() if resume else set()
         self._stream = None
-        if self.per_file:
-            out.mkdir(parents=True, exist_ok=True)
-        elif out is not None:
-            self._stream = out.open("a" if resume else "w", encoding="utf-8")
+        with writing(out or "-"):
+            if self.per_file:
+                out.mkdir(parents=True, exist_ok=True)
+            elif out is not None:
+                self._stream = out.open("a" if resume else "w", encoding="utf-8")
 
     def _already_done(self) -> set[str]:
         if self.out is None:
@@ -89,10 +101,12 @@ class BatchOutput:
         text = render(reading, self.fmt)
         if self.per_file:
             path = self.out / f"{_file_stem(reading.article.origin)}.{PER_FILE_SUFFIX.get(self.fmt, 'json')}"
-            path.write_text(text, encoding="utf-8")
+            with writing(path):
+                path.write_text(text, encoding="utf-8")
         elif self._stream is not None:
-            self._stream.write(text)
-            self._stream.flush()
+            with writing(self.out):
+                self._stream.write(text)
+                self._stream.flush()
         else:
             sys.stdout.write(text)
 
@@ -157,6 +171,7 @@ def read_batch(
     Raises ValueError when the output options do not fit a batch.
     """
     output = BatchOutput(fmt, out, resume)
+    failed_log = ErrorLog(errors, append=False)  # a resumed run retries the failed ones and lists them anew
     failures: list[BylineError] = []
     counts = {"read": 0, "skipped": 0}
     articles = _skip_done(read_inputs(inputs, options), output.done, counts)
@@ -167,13 +182,37 @@ def read_batch(
         for item in reader.read_stream(articles):
             if isinstance(item, BylineError):
                 failures.append(item)
+                failed_log.add(item)
             else:
                 output.write(item)
                 counts["read"] += 1
             progress.update(task, description=f"read {counts['read']} · failed {len(failures)}")
     output.close()
-    _report(failures, counts, errors, console)
+    failed_log.close()
+    _report(failures, counts, console)
     return failures
+
+
+class ErrorLog:
+    """The ``--errors`` JSONL file: opened before the first article, each failure written and flushed as it
+    comes, so that a killed run leaves every failure it met."""
+
+    def __init__(self, path: Path | None, append: bool) -> None:
+        self.path = path
+        self._handle = None
+        if path is not None:
+            with writing(path):
+                self._handle = path.open("a" if append else "w", encoding="utf-8")
+
+    def add(self, failure: BylineError) -> None:
+        if self._handle is not None:
+            with writing(self.path or "-"):
+                self._handle.write(json.dumps(failure.to_record()) + "\n")
+                self._handle.flush()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
 
 
 def _skip_done(
@@ -186,14 +225,10 @@ def _skip_done(
         yield item
 
 
-def _report(failures: list[BylineError], counts: dict[str, int], errors: Path | None, console: Console) -> None:
+def _report(failures: list[BylineError], counts: dict[str, int], console: Console) -> None:
     summary = f"read {counts['read']} article(s)"
     if counts["skipped"]:
         summary += f", skipped {counts['skipped']} already done"
     console.print(f"{summary}, {len(failures)} failed", highlight=False)
     for failure in failures:
         console.print(f"  failed: {failure.message}", highlight=False, soft_wrap=True)
-    if errors is not None:
-        with errors.open("w", encoding="utf-8") as handle:
-            for failure in failures:
-                handle.write(json.dumps(failure.to_record()) + "\n")

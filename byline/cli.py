@@ -41,6 +41,9 @@ class Format(StrEnum):
     html = "html"
 
 
+WRITE_FAILED = 3  # exit code when an output could not be written (1: an input failed, 2: a usage error)
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one error line and exit non-zero."""
     stderr.print(f"[bold red]byline: error:[/] {message}", soft_wrap=True)
@@ -132,7 +135,7 @@ def read(
         try:
             batch_cli.read_single(inputs[0], (fmt or Format.text).value, out, options, _reader(settings))
         except BylineError as exc:
-            fail(exc.message)
+            fail(exc.message, code=WRITE_FAILED if exc.code == "unwritable" else 1)
         return
     try:
         failed = batch_cli.read_batch(
@@ -140,6 +143,8 @@ def read(
         )
     except ValueError as exc:
         fail(str(exc), code=2)
+    except BylineError as exc:  # only writes fail a whole batch: an input's failure is listed, not raised
+        fail(exc.message, code=WRITE_FAILED)
     if failed:
         raise typer.Exit(1)
 

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     "timeout": "reading took longer than {seconds} s",
     "busy": "the server is already reading {limit} article(s) at once; try again shortly",
     "no_route": "no such page or endpoint ({detail})",
+    "unwritable": "could not be written ({detail})",
     "internal": "byline failed while reading it ({detail})",
 }
 

@@ -279,3 +279,30 @@ def test_resume_matches_articles_by_identity_not_by_how_the_path_was_typed(runne
     assert again.exit_code == 0, again.stderr
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
     assert "skipped 3" in again.stderr
+
+
+def test_an_output_in_a_missing_folder_is_one_line_and_exit_3(runner, tmp_path):
+    result = _run(runner, "read", str(SAMPLE), "--format", "json", "--out", str(tmp_path / "no" / "such" / "r.json"))
+    assert result.exit_code == 3
+    assert len(result.stderr.strip().splitlines()) == 1 and "could not be written" in result.stderr
+
+
+def test_a_batch_onto_a_full_device_is_one_line_and_exit_3(runner, tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("/dev/full is absent here")
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ENGLISH + " The vote was close.", encoding="utf-8")
+    result = _run(runner, "read", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", "/dev/full")
+    assert result.exit_code == 3 and "/dev/full" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_errors_file_lists_each_failure_as_it_comes(runner, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    errors = tmp_path / "failed.jsonl"
+    result = _run(runner, "read", str(inputs), "--out", str(tmp_path / "out.jsonl"), "--errors", str(errors))
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [r["code"] for r in records] == ["empty"]
