@@ -120,11 +120,9 @@ class Reader:
     def _read_failsafe(self, articles: list[Article]) -> Iterator[Reading | BylineError]:
         if not articles:
             return
-        too_long = {id(a): self.too_long(a) for a in articles}
-        parseable = [a for a in articles if too_long[id(a)] is None]
-        docs = iter(self.parse(parseable))
-        for article in articles:
-            refused = too_long[id(article)]
+        refusals = [self.too_long(a) for a in articles]
+        docs = iter(self.parse([a for a, refused in zip(articles, refusals, strict=True) if refused is None]))
+        for article, refused in zip(articles, refusals, strict=True):
             if refused is not None:
                 yield refused  # refused alone: the parser would fail the whole batch on it
                 continue

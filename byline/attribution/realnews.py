@@ -42,13 +42,12 @@ ECE_BINS = 10
 def is_realnews_gold(path: Path) -> bool:
     """Whether a JSONL file is real-news gold (records with ``attributions``) rather than PolNeAR."""
     with path.open(encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if line.strip():
-                try:
-                    return "attributions" in json.loads(line) and "quotes" not in json.loads(line)
-                except ValueError:
-                    return False
-    return False
+        first = next((line for line in lines if line.strip()), "")
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and "attributions" in record and "quotes" not in record
 
 
 def article_text(record: dict) -> str:

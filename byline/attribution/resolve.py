@@ -11,6 +11,7 @@ None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -429,7 +430,7 @@ def _recency(start: int, window_start: int, position: int) -> float:
     return (start - window_start) / max(1, position - window_start)
 
 
-def _best_antecedent(scores: dict[str, float], earlier: list[Attribution] = ()) -> Resolution:  # type: ignore[assignment]
+def _best_antecedent(scores: dict[str, float], earlier: Sequence[Attribution] = ()) -> Resolution:
     if not scores:
         return Resolution(None, 0.5, "pronoun without a compatible antecedent")
     ranked = sorted(scores.items(), key=lambda item: -item[1])
@@ -441,7 +442,7 @@ def _best_antecedent(scores: dict[str, float], earlier: list[Attribution] = ()) 
     return Resolution(ranked[0][0], round(min(0.85, 0.6 + 0.1 * margin), 3), "pronoun: salience and recency")
 
 
-def main_speaker_among(tied: list[str], earlier: list[Attribution]) -> Resolution:
+def main_speaker_among(tied: list[str], earlier: Sequence[Attribution]) -> Resolution:
     """Of antecedents that tie, the one quoted most so far in the article, if one is (the story's main voice)."""
     counts = {entity: sum(a.source.entity == entity for a in earlier) for entity in tied}
     ranked = sorted(counts.items(), key=lambda item: -item[1])
