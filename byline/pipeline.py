@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from byline import __version__
 from byline.errors import BylineError
 from byline.nlp import load_pipeline
+from byline.nlp.pipeline import parse_texts
 from byline.reading import Article, Reading
 from byline.settings import Settings
 
@@ -139,8 +140,8 @@ class Reader:
         return BylineError("too_long", article.origin, length=len(article.text), limit=self.nlp.max_length)
 
     def parse(self, articles: list[Article]) -> Iterator[Doc]:
-        """Parse the articles' texts in one batched ``nlp.pipe``."""
-        return self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size)
+        """Parse the articles' texts in one batched ``nlp.pipe`` (long ones in paragraph chunks)."""
+        return parse_texts(self.nlp, [a.text for a in articles], batch_size=self.settings.batch_size)
 
     def _read_batch(self, articles: list[Article]) -> Iterator[Reading]:
         refused = next((error for error in map(self.too_long, articles) if error is not None), None)

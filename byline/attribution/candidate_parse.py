@@ -10,6 +10,7 @@ from byline.attribution.anonymity import VAGUE_NOUNS
 from byline.attribution.cues import EVIDENCE_NOUNS, NEGATORS, QUOTE_MARKS, STATEMENT_CUES
 from byline.attribution.model import Candidate, CharSpan
 from byline.entities.lexicon import DOCUMENT_NOUNS, GENERIC_ORG_NOUNS, ORG_HEAD_WORDS, ROLE_NOUNS
+from byline.nlp.spans import inside_any
 from byline.nlp.text import doc_text
 
 # Subjects that can say or write something, and those that cannot ("the vote shows …": the writer).
@@ -71,7 +72,7 @@ def _source_text(doc: Doc, candidate: Candidate) -> str:
 
 
 def _inside_quote(position: int, quotes: list[CharSpan]) -> bool:
-    return any(s < position < e for s, e in quotes)
+    return inside_any(position, quotes)
 
 
 def _subject(doc: Doc, candidate: Candidate, head: Token) -> Token | None:

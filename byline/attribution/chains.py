@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from byline.attribution.hedges import is_report_hedge
 from byline.entities.registry import Registry
+from byline.nlp.spans import SpanMap
 from byline.reading import Attribution
 
 HOLD_VERBS = frozenset({"obtain", "see", "review", "view", "acquire", "receive", "get", "read", "publish", "leak"})
@@ -88,16 +89,14 @@ def containment_links(attributions: list[Attribution], doc: Doc | None = None) -
     not when the two are one speaker's coordinated reports that a content ran on over ("met donors and
     said …"), as the parse shows (with ``doc``)."""
     links: Links = {}
+    contents = SpanMap(((piece.start, piece.end), (piece, outer)) for outer in attributions for piece in outer.content)
     for inner in attributions:
         if inner.cue is None:
             continue
         holders = [
             (piece.end - piece.start, outer.id)
-            for outer in attributions
+            for piece, outer in contents.covering(inner.cue.start, inner.cue.end)
             if outer.id != inner.id
-            for piece in outer.content
-            if piece.start <= inner.cue.start
-            and inner.cue.end <= piece.end
             and not (doc is not None and same_speaker(inner, outer) and coordinated(doc, inner, outer))
         ]
         if holders:
@@ -248,15 +247,18 @@ def shared_frame_links(doc: Doc, attributions: list[Attribution]) -> Links:
     """A cue depending on another cue of the same source ("In defending X, officials reportedly asserted")
     is reported through whatever that one is reported through."""
     heads = {a.id: _cue_head(doc, a) for a in attributions}
+    by_source: dict[int, list[Attribution]] = {}
+    for outer in attributions:
+        if outer.via and outer.source.span is not None:
+            by_source.setdefault(outer.source.span.start, []).append(outer)
     links: Links = {}
     for inner in attributions:
         head = heads[inner.id]
         if inner.via is not None or head is None or inner.source.span is None:
             continue
-        for outer in attributions:
+        for outer in by_source.get(inner.source.span.start, []):
             outer_head = heads[outer.id]
-            same_source = outer.source.span is not None and outer.source.span.start == inner.source.span.start
-            if outer.via and same_source and outer_head is not None and _depends_on(head, outer_head):
+            if outer_head is not None and _depends_on(head, outer_head):
                 links[inner.id] = outer.via
                 break
     return links

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from byline.attribution.model import Candidate, CharSpan, overlaps, quote_kind
+from byline.attribution.model import Candidate, CharSpan, quote_kind
 from byline.nlp.quotes import QUOTE_MARKS, parsed_form
+from byline.nlp.spans import SpanMap
 from byline.nlp.text import doc_text
 
 RANKER_FILE = "content_ranker.json"
@@ -201,17 +202,25 @@ def train_ranker(
 DetectorReading = tuple[CharSpan | None, tuple[CharSpan, ...]]  # (cue, content pieces) of one detector's candidate
 
 
-def _reading_on(cue: CharSpan | None, readings: Sequence[DetectorReading]) -> tuple[CharSpan, ...] | None:
-    return next((pieces for other, pieces in readings if overlaps(cue, other)), None)
+def _reading_on(cue: CharSpan | None, readings: SpanMap[tuple[CharSpan, ...]]) -> tuple[CharSpan, ...] | None:
+    return next(iter(readings.meeting(*cue)), None) if cue is not None else None
+
+
+def readings_by_cue(readings: Sequence[DetectorReading]) -> SpanMap[tuple[CharSpan, ...]]:
+    """One detector's readings (content pieces), looked up by the cue they hang on."""
+    return SpanMap((cue, pieces) for cue, pieces in readings if cue is not None)
 
 
 def candidate_options(
-    doc: Doc, candidate: Candidate, tagged: Sequence[DetectorReading], rules: Sequence[DetectorReading]
+    doc: Doc,
+    candidate: Candidate,
+    tagged: Sequence[DetectorReading] | SpanMap[tuple[CharSpan, ...]],
+    rules: Sequence[DetectorReading] | SpanMap[tuple[CharSpan, ...]],
 ) -> list[Option]:
     """The content options of one merged candidate: its own, and the tagger's and the rules' on its cue."""
     readings: list[tuple[str, Sequence[CharSpan]]] = [("merged", candidate.content)]
     for origin, found in (("crf", tagged), ("rules", rules)):
-        pieces = _reading_on(candidate.cue, found)
+        pieces = _reading_on(candidate.cue, found if isinstance(found, SpanMap) else readings_by_cue(found))
         if pieces is not None:
             readings.append((origin, pieces))
     return content_options(doc, readings)
@@ -226,6 +235,7 @@ def rank_contents(
     quotes: list[CharSpan],
 ) -> list[Candidate]:
     """The merged candidates, each with the content option the ranker prefers among its readings."""
+    tagged, rules = readings_by_cue(tagged), readings_by_cue(rules)
     for candidate in merged:
         options = candidate_options(doc, candidate, tagged, rules)
         if len(options) < 2:

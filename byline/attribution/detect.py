@@ -33,6 +33,7 @@ marks are kept, punctuation outside the marks at either end is not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,10 +93,8 @@ from byline.attribution.tagger import (
     token_features,
 )
 from byline.attribution.unsourced import with_unsourced
-from byline.nlp.quotes import (
-    find_quotes,
-    quote_index,
-)
+from byline.nlp.quotes import doc_quotes, quote_index
+from byline.nlp.spans import SpanList, SpanMap
 from byline.nlp.text import doc_text
 
 
@@ -228,8 +227,7 @@ class Detection:
 
 def detect_readings(doc: Doc, cue_model: CueModel | None, crf: Any) -> Detection:
     """The rule candidates merged with the tagger's (when there are a cue model and a tagger)."""
-    text = doc_text(doc)
-    quotes = find_quotes(text)
+    quotes = doc_quotes(doc)
     in_quote = quote_index(doc, quotes)
     scores = cue_scores(doc, in_quote, cue_model) if cue_model is not None else {}
     found = _rule_candidates(doc, cue_model, quotes, in_quote, scores)
@@ -301,16 +299,24 @@ def tag_candidates(
 ) -> list[Candidate]:
     """The CRF tagger's candidates, paragraph by paragraph, with the rule candidates' tags as features."""
     rule_roles = candidate_roles(rules)
+    by_reach = SpanMap((_reach(roles), roles) for roles in rule_roles if _reach(roles) is not None)
     sentence_of = sentence_ids(doc)
     text = doc_text(doc)
     found = []
     for paragraph in paragraphs(doc):
-        features = token_features(paragraph, scores, in_quote, role_tags(paragraph, rule_roles), sentence_of)
+        here = by_reach.meeting(paragraph[0].idx, paragraph[-1].idx + len(paragraph[-1].text))
+        features = token_features(paragraph, scores, in_quote, role_tags(paragraph, here), sentence_of)
         for candidate in assemble(paragraph, crf.tag(features), quotes, text):
             head = doc[candidate.cue_token] if candidate.cue_token is not None else None
             candidate.negated = head is not None and _negated(head)
             found.append(subject_into_content(candidate, text))
     return found
+
+
+def _reach(roles: dict[str, Sequence[CharSpan]]) -> CharSpan | None:
+    """From the first character of a candidate's role pieces to the last (None when it has none)."""
+    pieces = [piece for role in roles.values() for piece in role]
+    return (min(s for s, _ in pieces), max(e for _, e in pieces)) if pieces else None
 
 
 def with_parse_source(doc: Doc, candidate: Candidate) -> Candidate:
@@ -376,8 +382,9 @@ def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candid
     """The tagger's candidates, each completed by the rule candidate on the same cue (its source when the
     tagger found none, its negation, confidence and evidence), and the rule candidates the tagger missed."""
     merged = []
+    rules_by_cue = SpanMap((r.cue, r) for r in rules if r.cue is not None)
     for candidate in tagged:
-        rule = next((r for r in rules if overlaps(candidate.cue, r.cue)), None)
+        rule = next(iter(rules_by_cue.meeting(*candidate.cue)), None) if candidate.cue is not None else None
         if rule is not None and (rule.evidence == REPORT_ADVERB or _conflicts(candidate, rule)):
             merged.append(rule)
             continue
@@ -389,7 +396,8 @@ def merge_tagged(tagged: list[Candidate], rules: list[Candidate]) -> list[Candid
             candidate.evidence = f"crf-tagger+{rule.evidence}"
             candidate.cue_token = rule.cue_token
         merged.append(candidate)
-    merged += [r for r in rules if not any(overlaps(r.cue, t.cue) for t in tagged)]
+    tagged_cues = SpanList(t.cue for t in tagged if t.cue is not None)
+    merged += [r for r in rules if r.cue is None or not tagged_cues.meeting(*r.cue)]
     return sorted(merged, key=lambda c: (c.cue or c.content[0])[0])
 
 
@@ -412,9 +420,12 @@ def _untangle(found: list[Candidate], text: str) -> list[Candidate]:
     """Where two cues each fall in the other's content ("A is telling X to act, Politico reported"),
     the parse hung the outer report inside the inner one: the inner content stops before the outer
     report's source and cue."""
+    by_cue_start = SpanMap(((c.cue[0], c.cue[0] + 1), c) for c in found if c.cue is not None)
     for inner in found:
-        for outer in found:
-            if inner is outer or inner.cue is None or outer.cue is None or len(inner.content) != 1:
+        if inner.cue is None or len(inner.content) != 1:
+            continue
+        for outer in by_cue_start.meeting(*inner.content[0]):  # trimming only narrows the content
+            if inner is outer:
                 continue
             start, end = inner.content[0]
             if start <= outer.cue[0] < end and any(s <= inner.cue[0] < e for s, e in outer.content):

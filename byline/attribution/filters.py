@@ -54,7 +54,8 @@ from byline.attribution.cues import (
 )
 from byline.attribution.model import Candidate, CharSpan
 from byline.attribution.statements import spoken_of, unknown_cue, wordless
-from byline.nlp.quotes import find_quotes
+from byline.nlp.quotes import doc_quotes
+from byline.nlp.spans import SpanMap
 from byline.nlp.text import doc_text
 
 # How far an unsure rule lowers a candidate's confidence.
@@ -126,10 +127,11 @@ def screened(doc: Doc, candidates: Iterable[Candidate]) -> list[tuple[Candidate,
     """Each candidate, what the guideline keeps of it (None: nothing) and why ("" when kept as it was)."""
     candidates = list(candidates)
     text = doc_text(doc)
-    quotes = find_quotes(text)
+    quotes = doc_quotes(doc)
     datelines = dateline_spans(text)
     questions = question_clauses(doc, quotes)
     asides = reader_asides(doc, quotes)
+    contents = SpanMap((piece, c) for c in candidates for piece in c.content)
     out: list[tuple[Candidate, Candidate | None, str]] = []
     for original in candidates:
         candidate = without_datelines(original, datelines, text)
@@ -148,7 +150,7 @@ def screened(doc: Doc, candidates: Iterable[Candidate]) -> list[tuple[Candidate,
         if candidate is None:
             out.append((original, None, "only an interviewer's question or an aside to the reader"))
             continue
-        nested = any(c is not original and _covers(c.content, candidate.cue) for c in candidates)
+        nested = candidate.cue is not None and any(c is not original for c in contents.covering(*candidate.cue))
         verdict = judge(doc, candidate, head, quotes, nested)
         why = "" if candidate is original else "trimmed"
         if verdict is None:
@@ -158,10 +160,6 @@ def screened(doc: Doc, candidates: Iterable[Candidate]) -> list[tuple[Candidate,
         else:
             out.append((original, None, verdict[1]))
     return out
-
-
-def _covers(pieces: list[CharSpan], span: CharSpan | None) -> bool:
-    return span is not None and any(s <= span[0] and span[1] <= e for s, e in pieces)
 
 
 Verdict = tuple[str, str] | None  # ("drop" | "doubt", why), or None to keep as it is

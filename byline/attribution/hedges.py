@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from byline.nlp.spans import SpanMap
 from byline.reading import Attribution, Span
 
 HEDGE_WORDS = frozenset(
@@ -49,15 +50,37 @@ def _next_lower(doc: Doc, i: int) -> str:
     return doc[i + 1].lower_ if i + 1 < len(doc) else ""
 
 
-def attribution_hedges(doc: Doc, attribution: Attribution, phrases: list[tuple[int, int, Token]]) -> list[Span]:
+def attribution_hedges(
+    doc: Doc, attribution: Attribution, phrases: list[tuple[int, int, Token]] | HedgeIndex
+) -> list[Span]:
     """Hedges of one attribution: on its cue, or on the main clause of its content."""
+    index = phrases if isinstance(phrases, HedgeIndex) else HedgeIndex(phrases)
     targets = cue_tokens(doc, attribution) | content_predicates(doc, attribution)
     hedges = []
-    for start, end, modified in phrases:
+    for start, end, _ in index.touching(targets):
         span = doc[start:end]
-        if modified.i in targets or any(t.i in targets for t in span):
-            hedges.append(Span(start=span.start_char, end=span.end_char, text=span.text))
+        hedges.append(Span(start=span.start_char, end=span.end_char, text=span.text))
     return hedges
+
+
+class HedgeIndex:
+    """Hedge phrases looked up by the tokens they hold or modify (a scan of every phrase for every
+    attribution grows with the square of the article's length)."""
+
+    def __init__(self, phrases: list[tuple[int, int, Token]]) -> None:
+        self.phrases = phrases
+        self._by_tokens = SpanMap(((start, end), k) for k, (start, end, _) in enumerate(phrases))
+        self._by_modified: dict[int, list[int]] = {}
+        for k, (_, _, modified) in enumerate(phrases):
+            self._by_modified.setdefault(modified.i, []).append(k)
+
+    def touching(self, targets: set[int]) -> list[tuple[int, int, Token]]:
+        """The phrases, in order, that modify one of ``targets`` or hold one."""
+        found: set[int] = set()
+        for i in targets:
+            found.update(self._by_modified.get(i, ()))
+            found.update(self._by_tokens.meeting(i, i + 1))
+        return [self.phrases[k] for k in sorted(found)]
 
 
 def cue_tokens(doc: Doc, attribution: Attribution) -> set[int]:
@@ -88,7 +111,7 @@ def content_predicates(doc: Doc, attribution: Attribution) -> set[int]:
 
 def attach_hedges(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """Attributions with their hedges set, in text order."""
-    phrases = hedge_phrases(doc)
+    phrases = HedgeIndex(hedge_phrases(doc))
     return [a.model_copy(update={"hedges": attribution_hedges(doc, a, phrases)}) for a in attributions]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from byline.nlp.spans import SpanList
+
 CharSpan = tuple[int, int]
 
 
@@ -32,7 +34,10 @@ def overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
 
 def quote_kind(pieces: list[CharSpan], quotes: list[CharSpan]) -> str:
     """direct when every content piece lies inside quotation marks, mixed when some quote is in it, else indirect."""
-    inside = [q for q in quotes for s, e in pieces if q[0] < e and s < q[1]]
+    if isinstance(quotes, SpanList):
+        inside = [q for s, e in pieces for q in quotes.meeting(s, e)]
+    else:
+        inside = [q for q in quotes for s, e in pieces if q[0] < e and s < q[1]]
     if not inside:
         return "indirect"
     if all(any(q[0] <= s and e <= q[1] for q in inside) for s, e in pieces):

@@ -15,8 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from byline.attribution.model import Candidate, CharSpan, overlaps
-from byline.nlp.quotes import find_quotes
-from byline.nlp.text import doc_text
+from byline.nlp.quotes import doc_quotes
+from byline.nlp.spans import inside_any
 
 BELIEF_VERBS = frozenset("believe think worry fear expect suspect doubt know feel assume hope".split())
 BELIEF_ADJECTIVES = frozenset(
@@ -59,12 +59,12 @@ def _subject(token: Token) -> Token | None:
 
 
 def _inside(position: int, quotes: list[CharSpan]) -> bool:
-    return any(s < position < e for s, e in quotes)
+    return inside_any(position, quotes)
 
 
 def nested_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Beliefs and views detection did not find, as candidates (none on a cue already found)."""
-    quotes = find_quotes(doc_text(doc))
+    quotes = doc_quotes(doc)
     taken = {c.cue_token for c in found if c.cue_token is not None}
     out: list[Candidate] = []
 

@@ -26,6 +26,7 @@ from byline.attribution.content_ranker import (
     ContentRanker,
     candidate_options,
     options_features,
+    readings_by_cue,
     train_ranker,
 )
 from byline.attribution.cue_scoring import CueModel, cue_features, cue_scores
@@ -178,12 +179,13 @@ def ranker_examples(doc: Doc, gold: GoldDoc, model: CueModel, tagger: Any) -> li
     found = detect_readings(doc, model, tagger)
     text = doc_text(doc)
     examples = []
+    tagged, rules = readings_by_cue(found.tagged), readings_by_cue(found.rules)
     for candidate in found.candidates:
         cue = candidate.cue
         match = next((a for a in gold.attributions if a.cue and overlaps(cue, (a.cue[0][0], a.cue[-1][1]))), None)
         if match is None:
             continue
-        options = candidate_options(doc, candidate, found.tagged, found.rules)
+        options = candidate_options(doc, candidate, tagged, rules)
         right = next(
             (k for k, o in enumerate(options) if normalise(text, o.pieces) == normalise(text, match.content)), None
         )

@@ -13,11 +13,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Token
 
 from byline.attribution.anonymity import UNNAMED_REPORTS, made_anonymous
 from byline.attribution.model import Candidate, CharSpan, overlaps
-from byline.nlp.quotes import find_quotes
+from byline.nlp.quotes import doc_quotes
+from byline.nlp.spans import SpanList
 from byline.nlp.text import doc_text
 from byline.reading import Attribution
 
@@ -138,15 +141,18 @@ def cueless_quotes(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     paragraph where someone named is the source of an attribution."""
     text = doc_text(doc)
     out = []
-    sentences = list(doc.sents)
-    for quote in find_quotes(text):
-        if any(overlaps(quote, p) for c in found for p in c.content) or any(overlaps(quote, c.cue) for c in found):
+    sentences = [s for s in doc.sents if s.text.strip()]
+    sentence_ends = [s.end_char for s in sentences]
+    taken = SpanList([p for c in found for p in c.content] + [c.cue for c in found if c.cue is not None])
+    for quote in doc_quotes(doc):
+        if taken.meeting(*quote):
             continue
-        before = text[: quote[0]].rstrip(" \t")
-        after = text[quote[1] :].lstrip(" \t")
-        if not before or before[-1] not in ".!?\"”'’" or after and after[0] not in "\n":
+        before = _last_char_before(text, quote[0])
+        after = _first_char_after(text, quote[1])
+        if not before or before not in ".!?\"”'’" or after and after not in "\n":
             continue  # only a quote that stands as the last sentence of its paragraph, after another sentence
-        previous = next((s for s in reversed(sentences) if s.end_char <= quote[0] and s.text.strip()), None)
+        k = bisect_right(sentence_ends, quote[0])
+        previous = sentences[k - 1] if k else None
         if previous is None or "\n" in text[previous.end_char : quote[0]]:
             continue
         if not any(
@@ -161,10 +167,26 @@ def cueless_quotes(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _last_char_before(text: str, position: int) -> str:
+    """The last character before ``position`` that is not a space or tab ("" at the start)."""
+    k = position - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return text[k] if k >= 0 else ""
+
+
+def _first_char_after(text: str, position: int) -> str:
+    """The first character from ``position`` on that is not a space or tab ("" at the end)."""
+    k = position
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return text[k] if k < len(text) else ""
+
+
 def with_unsourced(doc: Doc, found: list[Candidate], quotes: list[CharSpan] | None = None) -> list[Candidate]:
     """``found`` with the report-noun, document-finding and cueless-quote candidates added."""
-    quotes = find_quotes(doc_text(doc)) if quotes is None else quotes
-    in_quote = {t.i for t in doc if any(q[0] <= t.idx < q[1] for q in quotes)}
+    quotes = SpanList(doc_quotes(doc) if quotes is None else quotes)
+    in_quote = {t.i for t in doc if quotes.holds(t.idx)}
     documents, dropped = document_finding_candidates(doc, found)
     kept = [c for k, c in enumerate(found) if k not in dropped] + documents
     kept += report_noun_candidates(doc, kept, in_quote)

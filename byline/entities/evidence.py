@@ -9,6 +9,7 @@ or a he/she pronoun that follows the name as its subject in the same sentence ("
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -104,7 +105,7 @@ def role_phrases(doc: Doc, spans: Iterable[CharSpan], other_people: Iterable[Cha
     """Roles the text gives a person outside titles and appositions: "Vance's first act as president",
     "Vance is governor". The role noun must be a usual one, bare ("as president", not "as a joke"), and no
     other person named between the name and it in the sentence."""
-    others = sorted(other_people)
+    others = sorted(s for s, _ in other_people)
     found = []
     for start, end in spans:
         mention = doc.char_span(start, end, alignment_mode="expand")
@@ -112,7 +113,8 @@ def role_phrases(doc: Doc, spans: Iterable[CharSpan], other_people: Iterable[Cha
             continue
         sentence = mention.root.sent
         for token in doc[mention.end : sentence.end]:
-            if any(start < s < token.idx for s, _ in others) or token.lower_ in OBJECT_PRONOUNS or token.dep_ == "dobj":
+            k = bisect_right(others, start)
+            if k < len(others) and others[k] < token.idx or token.lower_ in OBJECT_PRONOUNS or token.dep_ == "dobj":
                 break
             role = _role_after(token, mention.root if mention.root.dep_ in SUBJECT_DEPS else None)
             if role is not None:

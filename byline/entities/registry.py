@@ -12,6 +12,7 @@ speaker resolution.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from byline.entities import lexicon as lx
 from byline.entities.evidence import add_roles, retype_people
+from byline.nlp.spans import SpanMap
 from byline.nlp.text import doc_text
 from byline.reading import Entity, Mention
 
@@ -85,6 +87,7 @@ class Registry:
         self.text = text
         self.records = list(records)
         self._by_id = {r.id: r for r in self.records}
+        self._mention_index: SpanMap[tuple[int, str]] | None = None
 
     def get(self, entity_id: str | None) -> EntityRecord | None:
         """The entity with this id, if any."""
@@ -92,12 +95,11 @@ class Registry:
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Id of the entity whose mention contains ``[start, end)`` (the tightest one), if any."""
-        best: tuple[int, str] | None = None
-        for record in self.records:
-            for m_start, m_end in record.mentions:
-                if m_start <= start and end <= m_end and (best is None or m_end - m_start < best[0]):
-                    best = (m_end - m_start, record.id)
-        return best[1] if best else None
+        if self._mention_index is None:  # built on first use: the records are complete by then
+            spans = ((span, (span[1] - span[0], r.id)) for r in self.records for span in r.mentions)
+            self._mention_index = SpanMap(spans)
+        holders = self._mention_index.covering(start, end)
+        return min(holders, key=lambda holder: holder[0])[1] if holders else None
 
     def mentions_before(self, position: int) -> list[tuple[int, int, str]]:
         """Every mention ending at or before ``position``: (start, end, entity id), in text order."""
@@ -625,6 +627,7 @@ def gender_from_words(name: str, descriptors: Iterable[str]) -> str | None:
 def pronoun_gender_votes(doc: Doc, people: list[EntityRecord]) -> dict[str, Counter]:
     """A vote for the one person named in a gendered pronoun's sentence and the one before, if one."""
     sentences = list(doc.sents)
+    starts = sorted((s, r.id) for r in people for s, _ in r.mentions)
     votes: dict[str, Counter] = {}
     for index, sentence in enumerate(sentences):
         window_start = sentences[index - 1].start_char if index else sentence.start_char
@@ -632,7 +635,8 @@ def pronoun_gender_votes(doc: Doc, people: list[EntityRecord]) -> dict[str, Coun
             gender = lx.PRONOUN_GENDER.get(token.lower_)
             if gender is None or token.pos_ != "PRON":
                 continue
-            near = {r.id for r in people for s, _ in r.mentions if window_start <= s < token.idx}
+            first, last = bisect_left(starts, (window_start, "")), bisect_left(starts, (token.idx, ""))
+            near = {entity_id for _, entity_id in starts[first:last]}
             if len(near) == 1:
                 votes.setdefault(near.pop(), Counter())[gender] += 1
     return votes

@@ -20,11 +20,16 @@ parses (``byline.nlp.load_pipeline``); ``parsed_form`` gives features a token as
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from byline.nlp.spans import SpanList
+from byline.nlp.text import doc_text
+
 CharSpan = tuple[int, int]  # start, end: character offsets (the same as byline.attribution.model.CharSpan)
+QUOTES_KEY = "byline.quotes"
 
 DOUBLE, SINGLE = "double", "single"
 OPEN, CLOSE, EITHER = "open", "close", "either"
@@ -268,13 +273,21 @@ def _role_while_open(text: str, mark: Mark, current: _Open, rest: list[Mark]) ->
     return CLOSE
 
 
-def find_quotes(text: str) -> list[CharSpan]:
+def find_quotes(text: str) -> SpanList:
     """Quoted stretches (marks included), double or single, in any mark style.
 
     A quote that reaches the end of its paragraph open continues when the next paragraph opens with a
     mark (the convention for quotes over several paragraphs); otherwise it ends at the paragraph's end.
     """
-    return pair_marks(text)[0]
+    return SpanList(pair_marks(text)[0])
+
+
+def doc_quotes(doc: Doc) -> SpanList:
+    """``find_quotes`` of the parse's text, found once per parse and kept in ``doc.user_data``."""
+    quotes = doc.user_data.get(QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[QUOTES_KEY] = find_quotes(doc_text(doc))
+    return quotes
 
 
 def canonical_marks(text: str) -> str:
@@ -323,7 +336,8 @@ def quote_index(doc: Doc, quotes: list[CharSpan]) -> list[int]:
 def extend_to_quote(span: CharSpan, quotes: list[CharSpan]) -> CharSpan:
     """Grow a content span to cover whole quotes it starts or ends inside."""
     start, end = span
-    for qs, qe in quotes:
+    # Sorted quotes that do not overlap: only those meeting the span can change it.
+    for qs, qe in quotes.meeting(start, end) if isinstance(quotes, SpanList) else quotes:
         if qs <= start < qe:
             start, end = qs, max(end, qe)
         elif qs < end <= qe and qs >= start:
@@ -333,7 +347,7 @@ def extend_to_quote(span: CharSpan, quotes: list[CharSpan]) -> CharSpan:
 
 def next_quote(text: str, after: int, quotes: list[CharSpan], gap: str = " ,.") -> CharSpan | None:
     """A quote that follows ``after`` with only ``gap`` characters (at most 3) between, in the paragraph."""
-    for qs, qe in quotes:
+    for qs, qe in quotes[bisect_left(quotes, (after, -1)) :] if isinstance(quotes, SpanList) else quotes:
         if qs >= after:
             between = text[after:qs]
             return (qs, qe) if len(between) <= 3 and not between.strip(gap) else None
@@ -342,6 +356,9 @@ def next_quote(text: str, after: int, quotes: list[CharSpan], gap: str = " ,.") 
 
 def quote_before(text: str, start: int, quotes: list[CharSpan], gap: str = " ,") -> CharSpan | None:
     """A quote that ends just before ``start`` (at most 3 ``gap`` characters between)."""
+    if isinstance(quotes, SpanList):  # sorted, not overlapping: one of the last two quotes opening before ``start``
+        k = bisect_left(quotes, (start, -1))
+        quotes = quotes[max(k - 2, 0) : k]
     for qs, qe in reversed(quotes):
         if qe <= start:
             between = text[qe:start]
