@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import html
 import json
+import os
 import re
+import secrets
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from rich.console import Console
@@ -22,6 +26,7 @@ from byline.render.text import render_text
 
 PER_FILE_SUFFIX = {"html": "html", "text": "txt"}
 BATCH_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".ndjson")
+TEMP_SUFFIX = ".byline-tmp"  # a file being written, before its rename; hidden, so no directory walk reads it
 
 
 def is_batch(inputs: list[str]) -> bool:
@@ -55,7 +60,7 @@ def read_single(source: str, fmt: str, out: Path | None, options: IngestOptions,
         raise reading
     if out is not None:
         with writing(out):
-            out.write_text(render(reading, fmt), encoding="utf-8")
+            write_file(out, render(reading, fmt))
     elif fmt == "text" and sys.stdout.isatty():
         Console().print(render_text(reading))
     else:
@@ -71,6 +76,40 @@ def writing(path: Path | str) -> Iterator[None]:
         raise BylineError("unwritable", str(path), detail=exc.strerror or type(exc).__name__) from None
 
 
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: into a temporary file beside it, flushed and synced, then renamed
+    over it, so that a killed run or a full disk never leaves a partial file under the real name. A device
+    (``/dev/full``, ``/dev/stdout``) is written directly."""
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        target.write_text(text, encoding="utf-8")
+        return
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        _write_new_file(temp, text.encode("utf-8"))
+        os.replace(temp, target)
+    except BaseException:
+        with suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise
+
+
+def _write_new_file(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data``, synced to disk."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 class BatchOutput:
     """Where a batch's readings go: one JSONL stream, one file per article in a folder, or stdout."""
 
@@ -80,7 +119,11 @@ class BatchOutput:
         self.per_file = fmt in ("json", "html") or (out is not None and out.is_dir())
         if self.per_file and out is None:
             raise ValueError(f"--format {fmt} for a batch writes one file per article: give --out DIRECTORY")
+        self.cut_bytes = 0  # how much of a JSONL output's end a resumed run cut off: a torn last line
+        if self.per_file and out.is_dir():
+            _remove_temporary_files(out)
         self.done: set[str] = self._already_done() if resume else set()
+        self._names: dict[str, str] = {}  # per-article file name (case-folded) -> the identity written there
         self._stream = None
         with writing(out or "-"):
             if self.per_file:
@@ -92,17 +135,18 @@ class BatchOutput:
         if self.out is None:
             raise ValueError("--resume needs --out: it skips the articles already written there")
         if self.per_file:
-            return {key for p in self.out.glob("*") if p.is_file() for key in _identities_of_file(p)}
+            return _identities_in_folder(self.out) if self.out.is_dir() else set()
         if not self.out.exists():
             return set()
-        return _origins_in_jsonl(self.out)
+        done, self.cut_bytes = _origins_in_jsonl(self.out)
+        return done
 
     def write(self, reading: Reading) -> None:
         text = render(reading, self.fmt)
         if self.per_file:
-            path = self.out / f"{_file_stem(reading.article.origin)}.{PER_FILE_SUFFIX.get(self.fmt, 'json')}"
+            path = self.out / self._file_name(reading.article)
             with writing(path):
-                path.write_text(text, encoding="utf-8")
+                write_file(path, text)
         elif self._stream is not None:
             with writing(self.out):
                 self._stream.write(text)
@@ -110,31 +154,70 @@ class BatchOutput:
         else:
             sys.stdout.write(text)
 
+    def _file_name(self, article: Article) -> str:
+        """The article's own file: its origin made safe, with a short hash of its identity where that changed
+        the origin or where another article of this run has the name already."""
+        identity, stem = article_identity(article), _readable_stem(article.origin)
+        suffix = PER_FILE_SUFFIX.get(self.fmt, "json")
+        name = f"{stem}.{suffix}"
+        if stem != article.origin or self._names.get(name.casefold(), identity) != identity:
+            name = f"{stem}.{_short_hash(identity)}.{suffix}"
+        self._names[name.casefold()] = identity
+        return name
+
     def close(self) -> None:
-        if self._stream is not None:
-            self._stream.close()
+        """Flush and sync the JSONL output, then close it."""
+        if self._stream is None:
+            return
+        stream, self._stream = self._stream, None
+        with writing(self.out or "-"), stream:
+            stream.flush()
+            if self.out is not None and self.out.is_file():
+                os.fsync(stream.fileno())
+
+    def __enter__(self) -> BatchOutput:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
-def _origins_in_jsonl(path: Path) -> set[str]:
-    """Origins of the complete readings in a JSONL output; a torn last line (a killed run) is cut off."""
+def _origins_in_jsonl(path: Path) -> tuple[set[str], int]:
+    """Identities of the complete readings in a JSONL output, and how many bytes were cut from its end: a torn
+    last line (a run killed mid-write, or one with no newline yet) never counts, and is cut off so that the
+    lines a resumed run appends start on a line of their own."""
     done, keep_bytes = set(), 0
     with path.open("rb") as handle:
         for line in handle:
-            try:
-                record = json.loads(line)
-            except ValueError:
+            record = _complete_record(line)
+            if record is None:
                 break
-            done |= _identities(record.get("article"))
+            done |= _identities(record.get("article") if isinstance(record, dict) else None)
             keep_bytes += len(line)
-    if keep_bytes < path.stat().st_size:
+    cut = path.stat().st_size - keep_bytes
+    if cut:
         with path.open("r+b") as handle:
             handle.truncate(keep_bytes)
-    return done
+    return done, cut
 
 
-def _file_stem(origin: str | None) -> str:
+def _complete_record(line: bytes) -> object | None:
+    """The JSON on a complete JSONL line (one that ends in a newline and parses), else None."""
+    if not line.endswith(b"\n"):
+        return None
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
+
+
+def _readable_stem(origin: str | None) -> str:
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", origin or "article").strip("._") or "article"
     return safe[-150:]
+
+
+def _short_hash(identity: str) -> str:
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:10]
 
 
 def _identities(article: object) -> set[str]:
@@ -145,14 +228,30 @@ def _identities(article: object) -> set[str]:
         return set()
 
 
+def _remove_temporary_files(folder: Path) -> None:
+    """Remove the files a killed run left half-written (never renamed to their real names)."""
+    for path in folder.glob(f".*{TEMP_SUFFIX}"):
+        with suppress(OSError):
+            path.unlink()
+
+
+def _identities_in_folder(folder: Path) -> set[str]:
+    """Identities of the complete readings in a per-article folder (hidden files left out)."""
+    files = [path for path in folder.iterdir() if path.is_file() and not path.name.startswith(".")]
+    return {key for path in files for key in _identities_of_file(path)}
+
+
 def _identities_of_file(path: Path) -> set[str]:
+    """The identity a written reading names, if the file is complete (JSON that parses, a page that ends)."""
     if path.suffix == ".json":
         try:
             return _identities(json.loads(path.read_text(encoding="utf-8"))["article"])
         except (ValueError, KeyError, TypeError):
             return set()
-    head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-    found = re.findall(r'<meta name="byline-identity" content="([^"]*)"', head)
+    page = path.read_text(encoding="utf-8", errors="replace")
+    if not page.rstrip().endswith("</html>"):
+        return set()
+    found = re.findall(r'<meta name="byline-identity" content="([^"]*)"', page[:4000])
     return {html.unescape(value) for value in found if value}
 
 
@@ -170,16 +269,36 @@ def read_batch(
 
     Raises ValueError when the output options do not fit a batch.
     """
-    output = BatchOutput(fmt, out, resume)
-    failed_log = ErrorLog(errors, append=False)  # a resumed run retries the failed ones and lists them anew
+    own_files = tuple(path for path in (out, errors) if path is not None)
+    _refuse_an_output_that_is_an_input(inputs, own_files)
+    options = dataclasses.replace(options, skip_paths=(*options.skip_paths, *own_files))
     failures: list[BylineError] = []
     counts = {"read": 0, "skipped": 0}
-    articles = _skip_done(read_inputs(inputs, options), output.done, counts)
+    # append=False: a resumed run retries the failed ones and lists them anew
+    with BatchOutput(fmt, out, resume) as output, ErrorLog(errors, append=False) as failed_log:
+        if output.cut_bytes:
+            message = f"{out}: cut an incomplete last line ({output.cut_bytes} bytes), left by a stopped run"
+            console.print(message, highlight=False, soft_wrap=True)
+        articles = _skip_done(read_inputs(inputs, options), output.done, counts)
+        _read_into(reader.read_stream(articles), output, failed_log, failures, counts, console)
+    _report(failures, counts, console)
+    return failures
+
+
+def _read_into(
+    items: Iterable[Reading | BylineError],
+    output: BatchOutput,
+    failed_log: ErrorLog,
+    failures: list[BylineError],
+    counts: dict[str, int],
+    console: Console,
+) -> None:
+    """Write each reading and log each failure as it comes, with a spinner counting them."""
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
     ) as progress:
         task = progress.add_task("reading", total=None)
-        for item in reader.read_stream(articles):
+        for item in items:
             if isinstance(item, BylineError):
                 failures.append(item)
                 failed_log.add(item)
@@ -187,10 +306,14 @@ def read_batch(
                 output.write(item)
                 counts["read"] += 1
             progress.update(task, description=f"read {counts['read']} · failed {len(failures)}")
-    output.close()
-    failed_log.close()
-    _report(failures, counts, console)
-    return failures
+
+
+def _refuse_an_output_that_is_an_input(inputs: list[str], own_files: tuple[Path, ...]) -> None:
+    """A batch must not read (or, opening it, empty) its own output or errors file."""
+    named = {os.path.realpath(name) for name in inputs if name != "-"}
+    for path in own_files:
+        if os.path.realpath(path) in named and not path.is_dir():
+            raise ValueError(f"{path} is one of the inputs: a batch cannot write where it reads")
 
 
 class ErrorLog:
@@ -213,6 +336,12 @@ class ErrorLog:
     def close(self) -> None:
         if self._handle is not None:
             self._handle.close()
+
+    def __enter__(self) -> ErrorLog:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def _skip_done(

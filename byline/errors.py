@@ -25,6 +25,8 @@ CATALOGUE: dict[str, str] = {
     "no_articles": "no articles found in it",
     "model_missing": "the spaCy pipeline {model!r} is not installed ({detail})",
     "timeout": "reading took longer than {seconds} s",
+    "deadline": "reading was stopped unfinished at its deadline",
+    "too_many_chars": "the text is {length} characters, over the limit of {limit} (raise it with {option})",
     "busy": "the server is already reading {limit} article(s) at once; try again shortly",
     "no_route": "no such page or endpoint ({detail})",
     "unwritable": "could not be written ({detail})",

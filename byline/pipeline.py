@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from byline import __version__
 from byline.errors import BylineError
 from byline.nlp import load_pipeline
-from byline.nlp.pipeline import parse_texts
+from byline.nlp.chunks import release_doc
+from byline.nlp.pipeline import check_deadline, parse_texts
 from byline.reading import Article, Reading
 from byline.settings import Settings
 
@@ -87,20 +88,21 @@ class Reader:
         self.stages: list[Stage] = [STAGE_FACTORIES[name]() for name in stages]
         self.nlp = load_pipeline(self.settings.model)
 
-    def read(self, article: Article) -> Reading:
-        """Read one article."""
-        return next(self.read_many([article]))
+    def read(self, article: Article, deadline: float | None = None) -> Reading:
+        """Read one article; past ``deadline`` (a ``time.monotonic()`` value) it stops between parse batches
+        or stages with a ``deadline`` error."""
+        return next(self.read_many([article], deadline))
 
-    def read_many(self, articles: Iterable[Article]) -> Iterator[Reading]:
-        """Read articles in order, parsing them in batches."""
+    def read_many(self, articles: Iterable[Article], deadline: float | None = None) -> Iterator[Reading]:
+        """Read articles in order, parsing them in batches (stopping past ``deadline``, as ``read`` does)."""
         pending: list[Article] = []
         for article in articles:
             pending.append(article)
             if len(pending) >= self.settings.batch_size:
-                yield from self._read_batch(pending)
+                yield from self._read_batch(pending, deadline)
                 pending = []
         if pending:
-            yield from self._read_batch(pending)
+            yield from self._read_batch(pending, deadline)
 
     def read_stream(self, items: Iterable[Article | BylineError]) -> Iterator[Reading | BylineError]:
         """Readings, or the failure of each input that failed, in input order; one article's failure
@@ -129,9 +131,11 @@ class Reader:
                 continue
             doc = next(docs)
             try:
-                yield self.read_parsed(article, doc)
+                outcome: Reading | BylineError = self.read_parsed(article, doc)
             except Exception as exc:  # one article's failure must not end the batch
-                yield BylineError("internal", article.origin, detail=f"{type(exc).__name__}: {exc}")
+                outcome = BylineError("internal", article.origin, detail=f"{type(exc).__name__}: {exc}")
+            release_doc(doc)
+            yield outcome
 
     def too_long(self, article: Article) -> BylineError | None:
         """The failure of an article longer than the parser accepts, or None."""
@@ -139,23 +143,30 @@ class Reader:
             return None
         return BylineError("too_long", article.origin, length=len(article.text), limit=self.nlp.max_length)
 
-    def parse(self, articles: list[Article]) -> Iterator[Doc]:
+    def parse(self, articles: list[Article], deadline: float | None = None) -> Iterator[Doc]:
         """Parse the articles' texts in one batched ``nlp.pipe`` (long ones in paragraph chunks)."""
-        return parse_texts(self.nlp, [a.text for a in articles], batch_size=self.settings.batch_size)
+        texts = [a.text for a in articles]
+        return parse_texts(self.nlp, texts, batch_size=self.settings.batch_size, deadline=deadline)
 
-    def _read_batch(self, articles: list[Article]) -> Iterator[Reading]:
+    def _read_batch(self, articles: list[Article], deadline: float | None = None) -> Iterator[Reading]:
         refused = next((error for error in map(self.too_long, articles) if error is not None), None)
         if refused is not None:
             raise refused
-        for article, doc in zip(articles, self.parse(articles), strict=True):
-            yield self.read_parsed(article, doc)
+        for article, doc in zip(articles, self.parse(articles, deadline), strict=True):
+            try:
+                reading = self.read_parsed(article, doc, deadline)
+            finally:
+                release_doc(doc)  # freed once unreferenced, even when a stage failed or the deadline passed
+            yield reading
 
-    def read_parsed(self, article: Article, doc: Doc) -> Reading:
-        """Run every stage over an article already parsed by this reader's pipeline."""
+    def read_parsed(self, article: Article, doc: Doc, deadline: float | None = None) -> Reading:
+        """Run every stage over an article already parsed by this reader's pipeline; past ``deadline``
+        (a ``time.monotonic()`` value) it stops before the next stage with a ``deadline`` error."""
         reading = Reading(article=article, meta=self.meta())
         ctx = Context(doc=doc, reading=reading, settings=self.settings)
         timings: dict[str, float] = {}
         for stage in self.stages:
+            check_deadline(deadline, article.origin)
             began = time.perf_counter()
             stage.write(ctx, stage.find(ctx))
             timings[stage.name] = round(time.perf_counter() - began, 5)

@@ -7,6 +7,7 @@ end exclusive) and its ``text`` equals ``article.text[start:end]``.
 from __future__ import annotations
 
 import hashlib
+import threading
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -158,7 +159,27 @@ class Reading(Model):
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, if any."""
-        return next((e for e in self.entities if e.id == entity_id), None)
+        return _entities_by_id(self.entities).get(entity_id) if entity_id is not None else None
+
+
+_ENTITY_INDEXES: dict[int, tuple[list[Entity], int, dict[str, Entity]]] = {}
+_ENTITY_INDEXES_LOCK = threading.Lock()
+
+
+def _entities_by_id(entities: list[Entity]) -> dict[str, Entity]:
+    """The entities by id, kept for the few lists looked up last: a long article's thousands of lookups
+    would each scan every entity. (Kept outside the model so that it takes no part in equality.)"""
+    cached = _ENTITY_INDEXES.get(id(entities))
+    if cached is not None and cached[0] is entities and cached[1] == len(entities):
+        return cached[2]
+    index: dict[str, Entity] = {}
+    for e in reversed(entities):  # the first of any repeated id wins, as a scan would find it
+        index[e.id] = e
+    with _ENTITY_INDEXES_LOCK:  # the server reads in threads
+        if len(_ENTITY_INDEXES) >= 8:
+            _ENTITY_INDEXES.pop(next(iter(_ENTITY_INDEXES)))
+        _ENTITY_INDEXES[id(entities)] = (entities, len(entities), index)
+    return index
 
 
 def reading_schema() -> dict[str, Any]:

@@ -300,7 +300,8 @@ def resolve_pronoun(
     registry, earlier = scene.registry, scene.earlier if enclosing is None else []
     scores: dict[str, float] = {}
     latest: dict[str, int] = {}
-    for start, end, entity_id in registry.mentions_before(pronoun.idx) + spoken_mentions(earlier, pronoun.idx):
+    nearby = registry.mentions_before(pronoun.idx, since=window_start) + spoken_mentions(earlier, pronoun.idx)
+    for start, end, entity_id in nearby:
         record = registry.get(entity_id)
         if start < window_start or record is None or any(s <= start < e for s, e in candidate.content):
             continue
@@ -568,7 +569,7 @@ def only_recent_organisation(root: Token, registry: Registry) -> Resolution:
     window_start = _window_start(root.doc, root, PRONOUN_WINDOW_SENTENCES)
     recent = {
         entity_id
-        for start, _, entity_id in registry.mentions_before(root.idx)
+        for start, _, entity_id in registry.mentions_before(root.idx, since=window_start)
         if start >= window_start and (record := registry.get(entity_id)) is not None and record.type == "ORG"
     }
     if len(recent) != 1:

@@ -64,7 +64,7 @@ def agency_named_before(root: Token, registry: Registry, window_start: int) -> s
     agency"), for "the … agency" when no agency's name holds the description's words."""
     recent = {
         entity_id
-        for start, _, entity_id in registry.mentions_before(root.idx)
+        for start, _, entity_id in registry.mentions_before(root.idx, since=window_start)
         if start >= window_start
         and (record := registry.get(entity_id)) is not None
         and record.type == "ORG"

@@ -88,6 +88,7 @@ class Registry:
         self.records = list(records)
         self._by_id = {r.id: r for r in self.records}
         self._mention_index: SpanMap[tuple[int, str]] | None = None
+        self._in_order: list[tuple[int, int, str]] | None = None
 
     def get(self, entity_id: str | None) -> EntityRecord | None:
         """The entity with this id, if any."""
@@ -101,10 +102,19 @@ class Registry:
         holders = self._mention_index.covering(start, end)
         return min(holders, key=lambda holder: holder[0])[1] if holders else None
 
-    def mentions_before(self, position: int) -> list[tuple[int, int, str]]:
-        """Every mention ending at or before ``position``: (start, end, entity id), in text order."""
-        found = [(s, e, r.id) for r in self.records for s, e in r.mentions if e <= position]
-        return sorted(found)
+    def mentions_before(self, position: int, since: int = 0) -> list[tuple[int, int, str]]:
+        """Every mention starting at or after ``since`` and ending at or before ``position``: (start, end,
+        entity id), in text order."""
+        if self._in_order is None:  # built on first use: the records are complete by then
+            self._in_order = sorted((s, e, r.id) for r in self.records for s, e in r.mentions)
+        found = []
+        for k in range(bisect_left(self._in_order, (since,)), len(self._in_order)):
+            mention = self._in_order[k]
+            if mention[0] >= position:
+                break
+            if mention[1] <= position:
+                found.append(mention)
+        return found
 
     def with_mentions(self, additions: Iterable[tuple[str, int, int]]) -> Registry:
         """A copy with (entity id, start, end) mentions added, duplicates and unknown ids ignored."""
@@ -249,12 +259,16 @@ def publication_mentions(doc: Doc) -> list[RawMention]:
 
 def repeated_names(doc: Doc, found: list[RawMention]) -> list[RawMention]:
     """An outlet's multi-word name found once ("the local Arab News") wherever else it is written."""
-    names = {tuple(t.text for t in doc[m.start : m.end]) for m in found if m.end - m.start > 1}
+    names = sorted({tuple(t.text for t in doc[m.start : m.end]) for m in found if m.end - m.start > 1})
     taken = {i for m in found for i in range(m.start, m.end)}
+    words = [t.text for t in doc]
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        where.setdefault(word, []).append(i)
     more = []
     for name in names:
-        for i in range(len(doc) - len(name) + 1):
-            if tuple(t.text for t in doc[i : i + len(name)]) == name and not taken.intersection(
+        for i in where.get(name[0], []):
+            if tuple(words[i : i + len(name)]) == name and not taken.intersection(
                 range(i, i + len(name))
             ):
                 more.append(RawMention(i, i + len(name), "PUBLICATION"))
@@ -418,15 +432,23 @@ def group_mentions(doc: Doc, raws: list[RawMention]) -> list[MentionGroup]:
 
     ordered = sorted(raws, key=lambda r: r.start)
     full_names = [r for r in ordered if r.label == "PERSON" and r.end - r.start > 1]
+    is_full_name = {id(r) for r in full_names}
+    full_names_by_surname: dict[str, list[RawMention]] = {}
+    for full in full_names:
+        full_names_by_surname.setdefault(doc[full.end - 1].text, []).append(full)
+    outlets_by_last_word: dict[str, list[str]] = {}
+    for r in ordered:
+        if r.label == "PUBLICATION" and r.end - r.start > 1:
+            outlets_by_last_word.setdefault(doc[r.end - 1].lower_, []).append(_norm(doc[r.start : r.end].text).lower())
     for raw in ordered:
         text = _norm(doc[raw.start : raw.end].text)
         if raw.label == "PUBLICATION":
-            add("pub:" + _publication_key(text, ordered, doc), raw, text, "PUBLICATION")
+            add("pub:" + _publication_key(text, outlets_by_last_word), raw, text, "PUBLICATION")
         elif (org := known_org_key(text)) is not None:
             add("org:" + org, raw, text, "ORG")
-        elif raw in full_names:
+        elif id(raw) in is_full_name:
             add("person:" + person_key(text), raw, text, "PERSON")
-        elif (owner := _full_name_for_surname(doc, raw, full_names)) is not None:
+        elif (owner := _full_name_for_surname(doc, raw, full_names_by_surname)) is not None:
             add("person:" + person_key(doc[owner.start : owner.end].text), raw, text, "PERSON")
         elif text.lower() in COUNTRY_ALIASES and raw.label in ("GPE", "ORG", "NORP"):
             add("gpe:" + COUNTRY_ALIASES[text.lower()], raw, COUNTRY_ALIASES[text.lower()], "GPE")
@@ -447,29 +469,26 @@ def person_key(name: str) -> str:
     return f"{lx.NICKNAMES.get(words[0], words[0])} {words[-1]}"
 
 
-def _publication_key(text: str, raws: list[RawMention], doc: Doc) -> str:
-    """Lone "Gazette" and "Post" stand for the longest outlet ending with that word, if there is one."""
+def _publication_key(text: str, outlets_by_last_word: dict[str, list[str]]) -> str:
+    """Lone "Gazette" and "Post" stand for the longest outlet ending with that word, if there is one
+    (``outlets_by_last_word``: the names of outlets of several words, lower case, by their last word)."""
     lowered = text.lower().removeprefix("the ")  # "The Atlantic" and "the Atlantic"
     if " " in lowered or lowered not in lx.NEWSPAPER_WORDS:
         return lowered
-    longer = [
-        _norm(doc[r.start : r.end].text).lower()
-        for r in raws
-        if r.label == "PUBLICATION" and r.end - r.start > 1 and doc[r.end - 1].lower_ == lowered
-    ]
+    longer = outlets_by_last_word.get(lowered, [])
     return max(longer, key=len) if longer else lowered
 
 
-def _full_name_for_surname(doc: Doc, raw: RawMention, full_names: list[RawMention]) -> RawMention | None:
+def _full_name_for_surname(
+    doc: Doc, raw: RawMention, full_names_by_surname: dict[str, list[RawMention]]
+) -> RawMention | None:
     """The one person with this surname; with several ("Barack"/"Michelle Obama"), the one its honorific
     fits ("Mrs. Obama"), else none: the surname stays an entity of its own rather than a guess."""
     if raw.end - raw.start != 1:
         return None
-    word = doc[raw.start].text
     people: dict[str, RawMention] = {}
-    for full in full_names:
-        if doc[full.end - 1].text == word:
-            people.setdefault(person_key(doc[full.start : full.end].text), full)
+    for full in full_names_by_surname.get(doc[raw.start].text, []):
+        people.setdefault(person_key(doc[full.start : full.end].text), full)
     before = (doc[raw.start - 1].lower_,) if raw.start else ()
     honorific = gender_from_words("", raw.titles + before)
     if honorific:

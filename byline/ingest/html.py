@@ -159,16 +159,23 @@ def _copyright_years(tree: HtmlElement) -> set[str]:
 
 
 def published_date(tree: HtmlElement, extracted: str | None, url: str | None) -> str | None:
-    """The publication date: trafilatura's unless missing or a copyright-notice year, else htmldate's."""
+    """The publication date: trafilatura's, else htmldate's, unless missing or only a year.
+
+    A bare year reads as 1 January ("2003-01-01"): from a copyright notice, or from a year in the body
+    text ("first proposed in 2003"), it is no publication date. Such a date is kept only where the page's
+    markup (meta tags, time elements, the URL) gives it, and never from a copyright year.
+    """
     years = _copyright_years(tree)
+    from_markup = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
 
     def credible(date: str | None) -> bool:
-        return bool(date) and not (date.endswith("-01-01") and date[:4] in years)
+        if not date:
+            return False
+        return not date.endswith("-01-01") or (date[:4] not in years and date == from_markup)
 
     if credible(extracted):
         return extracted
-    for extensive in (False, True):
-        date = htmldate.find_date(tree, extensive_search=extensive, original_date=True, url=url)
+    for date in (from_markup, htmldate.find_date(tree, extensive_search=True, original_date=True, url=url)):
         if credible(date):
             return date
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from byline.settings import DEFAULT_MAX_BYTES
 
@@ -37,13 +38,15 @@ class IngestOptions:
 
     ``field_map`` maps a byline field (text, html, title, url, outlet, date, authors, id) to the JSONL
     record's field name; fields it leaves out keep their own name. ``extensions`` are the file endings a
-    directory walk reads (case-insensitive).
+    directory walk reads (case-insensitive); ``skip_paths`` are files and folders it never reads (a batch's
+    own outputs, when they lie inside an input folder).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     require_english: bool = True
     field_map: dict[str, str] = field(default_factory=_identity_field_map)
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    skip_paths: tuple[Path, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.field_map) - set(BYLINE_FIELDS))

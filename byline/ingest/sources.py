@@ -66,11 +66,18 @@ def _read_path(path: Path, name: str, options: IngestOptions) -> Iterator[Result
 
 
 def walk(directory: Path, options: IngestOptions) -> list[Path]:
-    """Files under ``directory`` with a readable extension, recursively, in sorted order, hidden ones skipped."""
+    """Files under ``directory`` with a readable extension, recursively, in sorted order; hidden ones (a batch's
+    temporary files among them) and ``options.skip_paths`` are left out."""
+    skipped = {os.path.realpath(p) for p in options.skip_paths}
     found = []
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / f for f in files if not f.startswith(".") and options.reads_extension(f))
+        real_root = os.path.realpath(root) if skipped else root
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.join(real_root, d) not in skipped)
+        found.extend(
+            Path(root) / f
+            for f in files
+            if not f.startswith(".") and options.reads_extension(f) and os.path.join(real_root, f) not in skipped
+        )
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
 

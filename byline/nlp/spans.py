@@ -41,7 +41,7 @@ class SpanList(list):
 
     def covering(self, start: int, end: int) -> list[CharSpan]:
         """The spans that hold all of [start, end)."""
-        return [s for s in self.meeting(start, end) if s[0] <= start and end <= s[1]]
+        return [s for s in self.meeting(start - 1, end + 1) if s[0] <= start and end <= s[1]]
 
 
 def inside_any(position: int, spans: list[CharSpan]) -> bool:

@@ -1,7 +1,8 @@
 """``byline serve``: a page to paste, upload or pick an article and see its reading, and a JSON API.
 
-The app never fetches URLs. Work is bounded three ways (``WebLimits``): request bodies (413), time to
-read one article (504) and articles read at once (503). Every error is JSON
+The app never fetches URLs. Work is bounded four ways (``WebLimits``): request bodies (413), characters
+of one article (413), time to read one article (504: the reading is stopped at that deadline and its
+worker freed) and articles read at once (503). Every error is JSON
 ``{"error": {"code", "reason", "message", "input"}}`` from byline's one error catalogue (pages get the
 same message in HTML).
 """
@@ -9,8 +10,10 @@ same message in HTML).
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -39,15 +42,23 @@ from byline.render.html import render_html
 from byline.web.pages import docs_page, error_page, index_page, list_samples
 
 DEFAULT_MAX_BODY_BYTES = 5_000_000
+# An article of this many characters reads in about 8 s alone on a 2-core machine and 14 s two at once
+# (the default --concurrency): well within the default 30 s --timeout (``byline bench --lengths``).
+DEFAULT_MAX_CHARS = 100_000
+# How long past its deadline a reading may take to stop (its longest step, one parse batch or one stage,
+# takes about a second at --max-chars) before the 504 is sent anyway, the slot taken until it stops.
+STOP_GRACE_S = 10.0
 
 # HTTP status of each catalogued failure; codes not listed are bad input (422).
 STATUS_OF = {
     "too_large": 413,
     "too_long": 413,
+    "too_many_chars": 413,
     "unsupported": 415,
     "not_found": 404,
     "no_route": 404,
     "timeout": 504,
+    "deadline": 504,
     "busy": 503,
     "model_missing": 503,
     "internal": 500,
@@ -61,14 +72,17 @@ class WebLimits:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_seconds: float = 30.0
     max_concurrent: int = 2
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def __post_init__(self) -> None:
-        if self.max_body_bytes <= 0 or self.max_seconds <= 0 or self.max_concurrent <= 0:
+        if min(self.max_body_bytes, self.max_seconds, self.max_concurrent, self.max_chars) <= 0:
             raise ValueError("web limits must be positive")
 
 
 class ArticleReader(Protocol):
-    def read(self, article: Article) -> Reading: ...
+    def read(self, article: Article, deadline: float | None = None) -> Reading:
+        """The reading of ``article``; past ``deadline`` (``time.monotonic()``) a ``deadline`` error."""
+        ...
 
 
 ReaderFactory = Callable[[], ArticleReader]
@@ -152,14 +166,30 @@ class Work:
                 self._reader = self.factory()
             return self._reader
 
-    def _read(self, payload: Payload) -> Reading:
+    def _timeout(self, source: str) -> BylineError:
+        return BylineError("timeout", source, seconds=f"{self.limits.max_seconds:g}")
+
+    def _article(self, payload: Payload) -> Article:
+        """The payload's article, refused (413) when longer than ``max_chars``."""
+        article = ingest_payload(payload, IngestOptions(max_bytes=self.limits.max_body_bytes))
+        length, limit = len(article.text), self.limits.max_chars
+        if length > limit:
+            raise BylineError("too_many_chars", payload.source, length=length, limit=limit, option="--max-chars")
+        return article
+
+    def _read(self, payload: Payload, deadline: float) -> Reading:
+        """Read in a worker thread. A failure is raised without the traceback that holds the parse; a
+        reading stopped at its deadline has what it left collected before its worker is free again."""
         try:
-            article = ingest_payload(payload, IngestOptions(max_bytes=self.limits.max_body_bytes))
-            return self.reader().read(article)
-        except BylineError:
-            raise
+            return self.reader().read(self._article(payload), deadline)
+        except BylineError as exc:
+            failure = exc
         except Exception as exc:  # a bug, not bad input: report it as a catalogued failure, not a traceback
-            raise BylineError("internal", payload.source, detail=f"{type(exc).__name__}: {exc}") from exc
+            failure = BylineError("internal", payload.source, detail=f"{type(exc).__name__}: {exc}")
+        if failure.code == "deadline":
+            failure = self._timeout(payload.source)
+            gc.collect()  # the pieces of a parse stopped halfway refer to themselves: only the collector frees them
+        raise failure.with_traceback(None)
 
     def _released(self, future: asyncio.Future[Reading]) -> None:
         self.busy -= 1
@@ -167,19 +197,21 @@ class Work:
             future.exception()  # retrieved, so an abandoned (timed-out) read that fails logs no warning
 
     async def read(self, payload: Payload) -> Reading:
-        """The reading of ``payload``; ``busy`` when full, ``timeout`` past the limit (the slot stays taken
-        until the abandoned thread finishes, so timed-out work still counts against the limit)."""
+        """The reading of ``payload``; ``busy`` when full, ``timeout`` past the limit. The reading stops at
+        its deadline, so its slot is free when the 504 is sent; should it not stop within ``STOP_GRACE_S``,
+        the 504 is sent anyway and the slot stays taken until it does."""
         if self.busy >= self.limits.max_concurrent:
             raise BylineError("busy", payload.source, limit=self.limits.max_concurrent)
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="byline-read")
         self.busy += 1
-        future = asyncio.get_running_loop().run_in_executor(self._pool, self._read, payload)
+        deadline = time.monotonic() + self.limits.max_seconds
+        future = asyncio.get_running_loop().run_in_executor(self._pool, self._read, payload, deadline)
         future.add_done_callback(self._released)
         try:
-            return await asyncio.wait_for(asyncio.shield(future), self.limits.max_seconds)
+            return await asyncio.wait_for(asyncio.shield(future), self.limits.max_seconds + STOP_GRACE_S)
         except TimeoutError:
-            raise BylineError("timeout", payload.source, seconds=f"{self.limits.max_seconds:g}") from None
+            raise self._timeout(payload.source) from None
 
     def close(self) -> None:
         if self._pool is not None:
@@ -361,7 +393,7 @@ READ_BODY_DOC: dict[str, Any] = {
     },
 }
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    413: {"description": "The body is over the size limit."},
+    413: {"description": "The body is over the size limit, or its article over the character limit."},
     415: {"description": "The content type is not JSON, a form, text or HTML."},
     422: {"description": "Bad input: empty, binary, malformed, not English, no article body."},
     503: {"description": "The server is reading as many articles as it may at once."},

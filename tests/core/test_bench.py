@@ -19,3 +19,17 @@ def test_bench_articles_come_from_the_given_file_in_order(tmp_path):
     corpus.write_text('{"id": "x", "text": "One."}\n{"id": "y", "text": "Two."}\n', encoding="utf-8")
     articles, source = bench_articles(5, corpus)
     assert [a.origin for a in articles] == ["x", "y"] and source == str(corpus)
+
+
+def test_bench_lengths_reports_seconds_memory_and_the_ratio_to_20k_per_length(tmp_path):
+    from byline.bench_lengths import bench_lengths, long_text
+
+    corpus = tmp_path / "c.jsonl"
+    paragraphs = "\n\n".join(f"The mayor said on day {i} that the pool would close." for i in range(30))
+    corpus.write_text(json.dumps({"id": "x", "text": paragraphs}) + "\n", encoding="utf-8")
+    assert len(long_text(3000, corpus)) == 3000
+    result = bench_lengths((2000, 20_000), data=corpus)
+    rows = result["lengths"]
+    assert [r["chars"] for r in rows] == [2000, 20_000] and result["baseline_chars"] == 20_000
+    assert all(r["seconds"] > 0 and r["peak_rss_mb"] > 0 and r["attributions"] > 0 for r in rows)
+    assert rows[1]["time_over_20k"] == 1.0

@@ -104,9 +104,7 @@ def test_figure_text_skips_teaser_links_and_splits_credit_elements():
 
 def test_bytes_are_decoded_by_their_declared_charset():
     body = "<p>The caf\xe9 on the quay serves the ferry crews before dawn, and it will stay open, the owner said.</p>"
-    html = (
-        f"<html><head><meta charset='windows-1252'></head><body><article>{body * 4}</article></body></html>"
-    )
+    html = f"<html><head><meta charset='windows-1252'></head><body><article>{body * 4}</article></body></html>"
     article = article_from_html(html.encode("cp1252"))
     assert "café on the quay" in article.text
 
@@ -132,3 +130,23 @@ def test_the_bundled_html_sample(sample_html):
     assert article.published == "2026-03-04"
     assert article.text.endswith("The closures are a mistake the city will regret for years.")
     assert "Another year, another pool gone" not in article.text
+
+
+def _page(head: str, body: str) -> str:
+    paragraph = (
+        "<p>" + " ".join(["The council met on Tuesday to discuss next year's budget, officials said."] * 3) + "</p>"
+    )
+    article = f"<article><h1>Council budget</h1>{paragraph}{body}{paragraph}</article>"
+    return f"<html><head><title>Council budget</title>{head}</head><body>{article}</body></html>"
+
+
+def test_an_undated_page_takes_no_publication_date_from_a_year_in_its_body_text():
+    html = _page(
+        "", "<p>The scheme was first proposed in 2003 by the then mayor, who said it would pay for itself.</p>"
+    )
+    assert article_from_html(html).published is None
+
+
+def test_a_first_of_january_date_in_the_pages_markup_is_kept():
+    html = _page("<meta property='article:published_time' content='2020-01-01'>", "<p>It was proposed in 2003.</p>")
+    assert article_from_html(html).published == "2020-01-01"

@@ -167,3 +167,13 @@ def test_a_self_pointing_symlink_is_named_as_a_link_not_a_missing_file(tmp_path)
     link.symlink_to(link)
     (error,) = list(read_inputs([str(link)], IngestOptions()))
     assert error.code == "unreadable" and "symbolic link" in error.message
+
+
+def test_a_directory_walk_leaves_out_a_batchs_own_outputs_and_temporary_files(tree):
+    (tree / "out").mkdir()
+    (tree / "out" / "page.html").write_text("<html></html>")
+    (tree / "out.jsonl").write_text('{"text": "x"}\n')
+    (tree / ".a.txt.json.1a2b3c4d.byline-tmp").write_text(english_text())
+    options = IngestOptions(skip_paths=(tree / "out", tree / "b" / ".." / "out.jsonl"))
+    walked = [path.relative_to(tree).as_posix() for path in sources.walk(tree, options)]
+    assert walked == ["a.txt", "b/deep/z.text", "b/page.HTML", "c.txt"]

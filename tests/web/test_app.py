@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import httpx
 import pytest
 
 from byline.errors import CATALOGUE
-from byline.reading import Reading, reading_schema
+from byline.nlp.pipeline import check_deadline
+from byline.reading import Article, Reading, reading_schema
+from byline.web import app as web_app
 from byline.web.app import WebLimits, create_app
 
 GERMAN = (
@@ -168,14 +171,56 @@ def test_upload_over_the_limit_is_413(client_of, gate_reader):
     assert response.status_code == 413
 
 
-def test_reading_past_the_time_limit_is_504_and_keeps_its_slot(client_of, gate_reader, sample_text):
+class StallingReader:
+    """Reads at once, except an article saying "stall": that one runs until its deadline stops it."""
+
+    def __call__(self) -> StallingReader:
+        return self
+
+    def read(self, article: Article, deadline: float | None = None) -> Reading:
+        while "stall" in article.text:
+            check_deadline(deadline)
+            time.sleep(0.005)
+        return Reading(article=article)
+
+
+def test_the_servers_timeout_stops_the_reading_and_frees_its_worker(client_of, sample_text):
+    client = client_of(create_app(StallingReader(), WebLimits(max_seconds=0.1, max_concurrent=1)))
+    response = client.post("/api/read", json={"text": sample_text + "\nThey said it would stall."})
+    assert response.status_code == 504
+    assert error_of(response)["code"] == "timeout" and "0.1 s" in error_of(response)["reason"]
+    assert client.get("/healthz").json()["busy"] == 0
+    began = time.monotonic()
+    assert client.post("/api/read", json={"text": sample_text}).status_code == 200
+    assert time.monotonic() - began < 2
+
+
+def test_the_servers_timeout_stops_byline_s_own_reader_on_a_long_article(client_of, reader, sample_text):
+    client = client_of(create_app(lambda: reader, WebLimits(max_seconds=0.2, max_concurrent=1)))
+    response = client.post("/api/read", json={"text": "\n\n".join([sample_text] * 15)})
+    assert response.status_code == 504 and error_of(response)["code"] == "timeout"
+    assert client.get("/healthz").json()["busy"] == 0
+
+
+def test_a_reading_deaf_to_its_deadline_is_504_after_the_grace_and_keeps_its_slot(
+    client_of, gate_reader, sample_text, monkeypatch
+):
+    monkeypatch.setattr(web_app, "STOP_GRACE_S", 0.05)
     client = client_of(create_app(gate_reader, WebLimits(max_seconds=0.05, max_concurrent=1)))
     response = client.post("/api/read", json={"text": sample_text})
     assert response.status_code == 504
     assert error_of(response)["code"] == "timeout" and "0.05 s" in error_of(response)["reason"]
-    assert client.get("/healthz").json()["busy"] == 1  # the abandoned thread still counts until it ends
+    assert client.get("/healthz").json()["busy"] == 1  # the thread that will not stop still counts until it ends
     again = client.post("/api/read", json={"text": sample_text})
     assert again.status_code == 503
+
+
+def test_an_article_over_max_chars_is_413_naming_the_option(client_of, gate_reader, sample_text):
+    client = client_of(create_app(gate_reader, WebLimits(max_chars=100)))
+    response = client.post("/api/read", json={"text": sample_text})
+    assert response.status_code == 413
+    error = error_of(response)
+    assert error["code"] == "too_many_chars" and "--max-chars" in error["reason"] and "100" in error["reason"]
 
 
 def test_full_server_is_503_then_serves_again(gate_reader, sample_text):
@@ -202,7 +247,7 @@ def test_full_server_is_503_then_serves_again(gate_reader, sample_text):
 
 
 def test_a_failing_reader_is_a_json_500_not_a_traceback(client_of, sample_text):
-    failing = type("Failing", (), {"read": lambda self, article: 1 / 0})
+    failing = type("Failing", (), {"read": lambda self, article, deadline=None: 1 / 0})
     client = client_of(create_app(lambda: failing()))
     response = client.post("/api/read", json={"text": sample_text})
     assert response.status_code == 500
@@ -210,9 +255,10 @@ def test_a_failing_reader_is_a_json_500_not_a_traceback(client_of, sample_text):
     assert error["code"] == "internal" and "ZeroDivisionError" in error["message"]
 
 
-def test_limits_must_be_positive():
+@pytest.mark.parametrize("field", ["max_body_bytes", "max_seconds", "max_concurrent", "max_chars"])
+def test_limits_must_be_positive(field):
     with pytest.raises(ValueError):
-        WebLimits(max_concurrent=0)
+        WebLimits(**{field: 0})
 
 
 # ------------------------------------------------------------------------------------------ pages

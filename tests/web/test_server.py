@@ -1,12 +1,16 @@
-"""Serving on loopback in a thread, and the API latency bench."""
+"""Serving on loopback in a thread, and the API bench."""
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
+from typer.testing import CliRunner
 
+from byline.cli import app as cli
 from byline.web.app import create_app
-from byline.web.bench import bench_api, bench_article, percentile
+from byline.web.bench import bench_api, bench_article, parse_levels, percentile, summary
 from byline.web.server import DEFAULT_HOST, DEFAULT_PORT, serving
 
 
@@ -32,13 +36,47 @@ def test_bench_article_is_about_800_words():
     assert 700 <= len(bench_article().split()) <= 900
 
 
-def test_bench_posts_the_article_and_reports_percentiles(reader, capsys):
-    result = bench_api(n=2, seconds=60)
-    assert result["requests"] == 2 and result["words"] == len(bench_article().split())
-    assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["max_ms"]
-    assert "p50" in capsys.readouterr().out
+def test_bench_reports_throughput_latency_and_errors_at_each_concurrency(reader):
+    result = bench_api(n=4, seconds=60, concurrency=(1, 2))
+    assert result["words"] == len(bench_article().split()) and result["server_concurrency"] == 2
+    assert [level["concurrency"] for level in result["levels"]] == [1, 2]
+    for level in result["levels"]:
+        assert level["requests"] == 4 == level["ok"] + sum(level["errors"].values())
+        assert level["readings_per_s"] > 0 and 0 < level["p50_ms"] <= level["p95_ms"] <= level["max_ms"]
+    lines = summary(result).splitlines()
+    assert "p50 ms" in lines[1] and len(lines) == 4
 
 
 def test_bench_refuses_empty_bounds():
     with pytest.raises(ValueError):
         bench_api(n=0)
+    with pytest.raises(ValueError):
+        bench_api(n=1, concurrency=())
+
+
+def test_concurrency_levels_are_repeated_or_comma_lists():
+    assert parse_levels(["1,4", "16"]) == (1, 4, 16)
+    for bad in (["0"], ["two"], ["65"], [","]):
+        with pytest.raises(ValueError):
+            parse_levels(bad)
+
+
+def test_bench_api_refuses_a_bad_concurrency_as_a_usage_error():
+    result = CliRunner().invoke(cli, ["bench", "--api", "--concurrency", "1,zero"])
+    assert result.exit_code == 2 and "--concurrency" in result.output
+
+
+def test_bench_api_prints_a_summary_or_one_json_object(monkeypatch):
+    canned = {"words": 800, "server_concurrency": 2, "server_timeout_s": 30.0, "levels": []}
+    seen = {}
+
+    def fake_bench(**kwargs):
+        seen.update(kwargs)
+        return canned
+
+    monkeypatch.setattr("byline.web.bench.bench_api", fake_bench)
+    as_json = CliRunner().invoke(cli, ["bench", "--api", "--json", "--concurrency", "2", "--concurrency", "8"])
+    assert as_json.exit_code == 0 and json.loads(as_json.output) == canned
+    assert seen["concurrency"] == (2, 8)
+    plain = CliRunner().invoke(cli, ["bench", "--api"])
+    assert plain.output.startswith("POST /api/read, 800-word article") and seen["concurrency"] == (1, 4, 16)
