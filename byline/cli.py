@@ -170,6 +170,12 @@ def eval_attribution(
     split: str = typer.Option("dev", "--split", help="Real-news gold: dev, test or all."),
     corpus: Path | None = typer.Option(None, "--corpus", help="Real-news gold: the allsides_baly2020 folder."),
     inspect: bool = typer.Option(False, "--inspect", help="Real-news gold: list each article's pairs and misses."),
+    unit: str = typer.Option(
+        "document",
+        "--unit",
+        help="PolNeAR: 'paragraph' adds exact P/R/F1 over blank-line paragraph units, micro-averaged "
+        "(CofeNet's metric, comparable with published PolNeAR figures).",
+    ),
     min_confidence: float | None = MinConfidenceOption,
     model: str | None = ModelOption,
 ) -> None:
@@ -180,6 +186,8 @@ def eval_attribution(
 
     if split not in ("dev", "test", "all"):
         fail(f"--split {split}: choose dev, test or all", code=2)
+    if unit not in ("document", "paragraph"):
+        fail(f"--unit {unit}: choose document or paragraph", code=2)
     paths = [GOLD_PATH if item == "realnews" else Path(item) for item in data]
     for path in paths:
         if not path.is_file():
@@ -194,7 +202,7 @@ def eval_attribution(
                     min_confidence=min_confidence, inspect=inspect,
                 )
             else:
-                results[item] = evaluate_polnear(path, reader, limit=limit)
+                results[item] = evaluate_polnear(path, reader, limit=limit, unit=unit)
     if as_json:
         typer.echo(json.dumps(results[data[0]] if len(data) == 1 else results))
         return
@@ -235,6 +243,12 @@ def _score_table(scores: dict, header: bool = True) -> str:
             s = scores[match][role]
             lines.append(f"{match:<8} {role:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}")
     lines.append(f"speaker accuracy {scores['speaker_accuracy']:.3f}")
+    if "paragraph_units" in scores:
+        units = scores["paragraph_units"]
+        lines.append(f"paragraph units {units['n_units']} (exact, micro-averaged)")
+        for role in ("source", "cue", "content"):
+            s = units["exact"][role]
+            lines.append(f"{'unit':<8} {role:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}")
     return "\n".join(lines)
 
 

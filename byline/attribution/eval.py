@@ -17,6 +17,11 @@ source, no cue) contributes nothing to that role's counts.
   one absent as wrong). PolNeAR marks the source as written, with no coreference, as byline does.
 
 P = matched / predicted, R = matched / gold, F1 their harmonic mean (0 when both are 0).
+
+With ``unit="paragraph"`` (the segmentation and metric of CofeNet, COLING 2022, and of the published
+PolNeAR figures), the text is cut into blank-line paragraphs; each role span is cut at paragraph edges,
+and in each paragraph a role's span is the tuple of its pieces there. Exact matches are counted per
+paragraph (one-to-one) and summed over every paragraph of every document (micro-averaged).
 """
 
 from __future__ import annotations
@@ -145,6 +150,52 @@ def score_attributions(gold_docs: Iterable[GoldDoc], predicted: dict[str, list[A
     return result
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraph_ranges(text: str) -> list[CharSpan]:
+    """The blank-line paragraphs of ``text`` as (start, end), in order."""
+    ranges, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        ranges.append((start, match.start()))
+        start = match.end()
+    ranges.append((start, len(text)))
+    return [r for r in ranges if r[1] > r[0]]
+
+
+def _by_paragraph(text: str, pieces: Pieces, paragraphs: list[CharSpan]) -> dict[int, Pieces]:
+    """A role span cut at paragraph edges: its pieces in each paragraph it reaches, by paragraph index."""
+    found: dict[int, list[CharSpan]] = {}
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        inside = [(max(s, p_start), min(e, p_end)) for s, e in pieces if s < p_end and p_start < e]
+        if inside:
+            found[k] = inside
+    return {k: cut for k, inside in found.items() if (cut := normalise(text, inside))}
+
+
+def score_paragraph_units(gold_docs: Iterable[GoldDoc], predicted: dict[str, list[Attribution]]) -> dict[str, Any]:
+    """Exact P/R/F1 per role over paragraph units, micro-averaged (CofeNet's metric; see the module's doc)."""
+    counts = {role: [0, 0, 0] for role in ROLES}  # matched, pred, gold
+    n_units = 0
+    for doc in gold_docs:
+        paragraphs = paragraph_ranges(doc.text)
+        n_units += len(paragraphs)
+        gold = _gold_roles(doc)
+        pred = [_pred_roles(doc.text, a) for a in predicted.get(doc.doc_id, [])]
+        for role in ROLES:
+            gold_units = Counter(
+                (k, cut) for g in gold if g[role] for k, cut in _by_paragraph(doc.text, g[role], paragraphs).items()
+            )
+            pred_units = Counter(
+                (k, cut) for p in pred if p[role] for k, cut in _by_paragraph(doc.text, p[role], paragraphs).items()
+            )
+            tally = counts[role]
+            tally[0] += sum((gold_units & pred_units).values())
+            tally[1] += sum(pred_units.values())
+            tally[2] += sum(gold_units.values())
+    return {"unit": "paragraph", "n_units": n_units, "exact": {role: _prf(*counts[role]) for role in ROLES}}
+
+
 def _span(text: str, span: CharSpan) -> Span:
     return Span(start=span[0], end=span[1], text=text[span[0] : span[1]])
 
@@ -166,12 +217,16 @@ def candidates_to_attributions(candidates: Iterable[Candidate], text: str) -> li
     ]
 
 
-def evaluate_polnear(path: Path, reader: Any, limit: int | None = None) -> dict[str, Any]:
-    """Score what ``reader`` (a ``byline.pipeline.Reader``) outputs on a PolNeAR JSONL file."""
+def evaluate_polnear(path: Path, reader: Any, limit: int | None = None, unit: str = "document") -> dict[str, Any]:
+    """Score what ``reader`` (a ``byline.pipeline.Reader``) outputs on a PolNeAR JSONL file: per document,
+    and with ``unit="paragraph"`` also over paragraph units (as ``paragraph_units``)."""
     gold_docs = list(islice(iter_polnear(path), limit))
     articles = (Article(text=doc.text, origin=doc.doc_id) for doc in gold_docs)
     predicted = {reading.article.origin or "": reading.attributions for reading in reader.read_many(articles)}
-    return score_attributions(gold_docs, predicted)
+    scores = score_attributions(gold_docs, predicted)
+    if unit == "paragraph":
+        scores["paragraph_units"] = score_paragraph_units(gold_docs, predicted)
+    return scores
 
 
 def gold_as_attributions(doc: GoldDoc) -> list[Attribution]:

@@ -482,12 +482,7 @@ def described_before(head: str, position: int, registry: Registry) -> bool:
     """Whether someone named before ``position`` was described by this noun, as the head of a title or an
     apposition ("Sam Nunberg, a political operative, …"), so that "the operative" can mean them though it
     names no usual role ("campaign" in "the Obama campaign's spokeswoman" describes no one)."""
-    return any(
-        record.type == "PERSON"
-        and any(s < position for s, _ in record.mentions)
-        and head in {d.split()[-1] for d in record.descriptors if d.split()}
-        for record in registry.records
-    )
+    return registry.first_described_as(head) < position
 
 
 def resolve_role(root: Token, registry: Registry) -> Resolution:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from byline.attribution.cues import NOUN_CUES, SPEECH_VERBS
 from byline.attribution.model import Candidate, CharSpan, quote_kind
 from byline.nlp.quotes import QUOTE_CLOSE, QUOTE_OPEN, parsed_form
+from byline.nlp.spans import SpanList
 
 TAGGER_FILE = "tagger.crfsuite"
 ROLE_TAGS = {"source": "S", "cue": "C", "content": "T"}
@@ -243,9 +244,11 @@ def _through_paragraphs(piece: CharSpan, quotes: list[CharSpan], text: str) -> C
     """A piece that opens a quote running on over paragraphs goes on to the quote's end (the tagger reads one
     paragraph at a time)."""
     start, end = piece
-    for qs, qe in quotes:
+    for qs, qe in quotes[bisect_left(quotes, (start, -1)) :] if isinstance(quotes, SpanList) else quotes:
         if qs == start and qe > end and "\n\n" in text[end:qe]:
             return start, qe
+        if qs > start and isinstance(quotes, SpanList):
+            break
     return piece
 
 

@@ -12,6 +12,7 @@ speaker resolution.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from byline.entities import lexicon as lx
 from byline.entities.evidence import add_roles, retype_people
+from byline.entities.people import add_descriptors, gender_from_words, infer_genders
 from byline.nlp.spans import SpanMap
 from byline.nlp.text import doc_text
 from byline.reading import Entity, Mention
@@ -89,6 +91,7 @@ class Registry:
         self._by_id = {r.id: r for r in self.records}
         self._mention_index: SpanMap[tuple[int, str]] | None = None
         self._in_order: list[tuple[int, int, str]] | None = None
+        self._described: dict[str, int] | None = None
 
     def get(self, entity_id: str | None) -> EntityRecord | None:
         """The entity with this id, if any."""
@@ -101,6 +104,19 @@ class Registry:
             self._mention_index = SpanMap(spans)
         holders = self._mention_index.covering(start, end)
         return min(holders, key=lambda holder: holder[0])[1] if holders else None
+
+    def first_described_as(self, head: str) -> int:
+        """Where a person described by this head noun (of a title or apposition) is first mentioned; a
+        position past every text where no one is."""
+        if self._described is None:  # built on first use: the records are complete by then
+            self._described = {}
+            for record in self.records:
+                if record.type != "PERSON" or not record.mentions:
+                    continue
+                first = min(s for s, _ in record.mentions)
+                for noun in {d.split()[-1] for d in record.descriptors if d.split()}:
+                    self._described[noun] = min(self._described.get(noun, first), first)
+        return self._described.get(head, sys.maxsize)
 
     def mentions_before(self, position: int, since: int = 0) -> list[tuple[int, int, str]]:
         """Every mention starting at or after ``since`` and ending at or before ``position``: (start, end,
@@ -502,9 +518,15 @@ def merge_organisations(groups: list[MentionGroup]) -> list[MentionGroup]:
     """Merge a shorter organisation name into the one longer name it stands for ("State" and "U.S. State
     Department" into "State Department"); a name that fits several longer ones stays apart."""
     orgs = sorted((g for g in groups if g.type == "ORG"), key=lambda g: -len(g.name.split()))
+    could_match = _org_match_index(orgs)
     merged_into: dict[int, MentionGroup] = {}
     for i, short in enumerate(orgs):
-        longer = [g for g in orgs[:i] if id(g) not in merged_into and len(g.name.split()) > len(short.name.split())]
+        words = short.name.lower().split()
+        if not words:
+            continue
+        keys = (("initials", undotted(short.name).lower()), ("last", words[-1]), ("core", " ".join(words)))
+        near = sorted({k for key in keys for k in could_match.get(key, ()) if k < i})
+        longer = [orgs[k] for k in near if id(orgs[k]) not in merged_into and len(orgs[k].name.split()) > len(words)]
         matches = [long for long in longer if _org_names_match(short.name, long.name)]
         if len(matches) == 1:
             matches[0].spans.extend(short.spans)
@@ -513,6 +535,25 @@ def merge_organisations(groups: list[MentionGroup]) -> list[MentionGroup]:
 
 
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def _org_match_index(orgs: list[MentionGroup]) -> dict[tuple[str, str], list[int]]:
+    """Each organisation's position by what a shorter name that stands for it must equal: its initials
+    (an acronym), its last word (a suffix), or its core words (its name word): only these can match."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for k, org in enumerate(orgs):
+        words = org.name.lower().split()
+        if not words:
+            continue
+        core = words[:-1] if words[-1] in lx.ORG_HEAD_WORDS else words
+        keys = {
+            ("initials", "".join(w[0] for w in words if w not in ACRONYM_SKIPPED)),
+            ("last", words[-1]),
+            ("core", " ".join(w for w in core if w not in COUNTRY_ALIASES)),
+        }
+        for key in keys:
+            index.setdefault(key, []).append(k)
+    return index
 
 
 def _org_names_match(short: str, long: str) -> bool:
@@ -561,101 +602,3 @@ def add_untagged_surnames(doc: Doc, records: list[EntityRecord]) -> None:
         record = surnames.get(token.text)
         if record is not None and token.pos_ == "PROPN" and token.idx not in covered:
             record.mentions = sorted([*record.mentions, (token.idx, token.idx + len(token.text))])
-
-
-# -- what the text says about people ------------------------------------------------------------------
-
-
-def add_descriptors(doc: Doc, record: EntityRecord) -> None:
-    """Titles before a name and appositions beside it; apposed descriptions become mentions too."""
-    descriptors = [lx.TITLE_EXPANSIONS.get(t, t) for t in record.descriptors]
-    new_mentions = []
-    for start, end in list(record.mentions):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        descriptors.extend(_title_phrases(doc, span.start, span.root))
-        for phrase_start, phrase_end, phrase in _appositions(doc, span.root):
-            descriptors.append(phrase)
-            new_mentions.append((doc[phrase_start].idx, _token_end(doc[phrase_end - 1])))
-    record.descriptors = list(dict.fromkeys(d for d in descriptors if d))
-    record.mentions = sorted(set(record.mentions) | set(new_mentions))
-
-
-def _token_end(token: Token) -> int:
-    return token.idx + len(token.text)
-
-
-def _phrase(tokens: Iterable[Token]) -> str:
-    words = [lx.TITLE_EXPANSIONS.get(t.lower_, t.lower_) for t in tokens if not t.is_punct]
-    return " ".join(words)
-
-
-def _title_phrases(doc: Doc, name_start: int, root: Token) -> list[str]:
-    """Titles before a name: "Secretary of State" (… Antony Blinken), "senator" (Sen. Marco Rubio)."""
-    phrases = []
-    for child in root.lefts:
-        if child.i >= name_start or child.dep_ not in ("nmod", "compound", "amod") or child.ent_type_ == "PERSON":
-            continue
-        tokens = [t for t in doc[child.left_edge.i : child.right_edge.i + 1] if t.i < name_start]
-        if not any("\n" in t.text for t in tokens):
-            phrases.append(_phrase(tokens))
-    return phrases
-
-
-def _appositions(doc: Doc, root: Token) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of descriptions apposed to a name, either way round, ending at the noun."""
-    found = []
-    for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
-            phrase = _phrase(t for t in child.subtree)
-            found.append((child.left_edge.i, child.i + 1, phrase))
-    head = root.head
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_ and head.i < root.i:
-        found.append((head.left_edge.i, head.i + 1, _phrase(doc[head.left_edge.i : head.i + 1])))
-    return found
-
-
-def infer_genders(doc: Doc, records: list[EntityRecord]) -> None:
-    """Gender from honorifics and gendered titles, then first names, then pronouns that can only mean them."""
-    people = [r for r in records if r.type == "PERSON"]
-    for record in people:
-        record.gender = gender_from_words(record.name, record.descriptors)
-    votes = pronoun_gender_votes(doc, people)
-    for record in people:
-        if record.gender is None and votes.get(record.id):
-            record.gender = votes[record.id].most_common(1)[0][0]
-
-
-def gender_from_words(name: str, descriptors: Iterable[str]) -> str | None:
-    """'m', 'f' or None from titles and descriptors ("Mrs.", "spokeswoman") or a common first name before a
-    surname."""
-    words = {w for d in descriptors for w in re.findall(r"[\w.]+", d.lower())}
-    if words & lx.FEMALE_WORDS:
-        return "f"
-    if words & lx.MALE_WORDS:
-        return "m"
-    first = name.split()[0].lower() if len(name.split()) > 1 else ""  # a lone "Alexander" may be a surname
-    if first in lx.FEMALE_NAMES:
-        return "f"
-    if first in lx.MALE_NAMES:
-        return "m"
-    return None
-
-
-def pronoun_gender_votes(doc: Doc, people: list[EntityRecord]) -> dict[str, Counter]:
-    """A vote for the one person named in a gendered pronoun's sentence and the one before, if one."""
-    sentences = list(doc.sents)
-    starts = sorted((s, r.id) for r in people for s, _ in r.mentions)
-    votes: dict[str, Counter] = {}
-    for index, sentence in enumerate(sentences):
-        window_start = sentences[index - 1].start_char if index else sentence.start_char
-        for token in sentence:
-            gender = lx.PRONOUN_GENDER.get(token.lower_)
-            if gender is None or token.pos_ != "PRON":
-                continue
-            first, last = bisect_left(starts, (window_start, "")), bisect_left(starts, (token.idx, ""))
-            near = {entity_id for _, entity_id in starts[first:last]}
-            if len(near) == 1:
-                votes.setdefault(near.pop(), Counter())[gender] += 1
-    return votes

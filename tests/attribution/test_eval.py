@@ -162,3 +162,29 @@ def test_evaluate_polnear_scores_what_the_reader_outputs(shared_data, reader):
     result = evaluate_polnear(path, reader, limit=3)
     assert result["n_docs"] == 3
     assert result["n_gold"] > 0
+
+
+def test_paragraph_units_cut_spans_at_paragraph_edges_and_count_exact_matches_per_unit():
+    from byline.attribution.eval import paragraph_ranges, score_paragraph_units
+    from byline.attribution.polnear import GoldAttribution, GoldDoc
+
+    text = "“We will win,” she said.\n\n“And we will build,” she added, “a better city.”"
+    assert paragraph_ranges(text) == [(0, 24), (26, len(text))]
+    first = GoldAttribution("a1", "Attribution", cue=((15, 19),), source=((11, 14),), content=((0, 14),))
+    # one content running over both paragraphs: it counts once in each
+    second = GoldAttribution("a2", "Attribution", cue=((47, 52),), source=((43, 46),), content=((1, 12), (26, 42)))
+    gold = GoldDoc("d", text, [first, second])
+    predicted = [
+        Attribution(
+            id="p1",
+            kind="direct",
+            cue=Span(start=15, end=19, text=text[15:19]),
+            source=Source(span=Span(start=11, end=14, text=text[11:14])),
+            content=[Span(start=1, end=12, text=text[1:12])],
+        )
+    ]
+    scores = score_paragraph_units([gold], {"d": predicted})
+    assert scores["n_units"] == 2
+    assert scores["exact"]["cue"] == {"p": 1.0, "r": 0.5, "f1": 0.6667}
+    # gold contents by unit: (0, 14) and (1, 12) in the first, (26, 42) in the second; (1, 12) is matched
+    assert scores["exact"]["content"] == {"p": 1.0, "r": 0.3333, "f1": 0.5}

@@ -6,12 +6,12 @@ from collections import Counter
 
 import pytest
 
+from byline.entities.people import gender_from_words
 from byline.entities.registry import (
     MentionGroup,
     RawMention,
     build_registry,
     clean_mention,
-    gender_from_words,
     group_mentions,
     merge_organisations,
     outside,
