@@ -34,11 +34,13 @@ def long_text(chars: int, data: Path | None = None) -> str:
     return "\n\n".join(out)[:chars]
 
 
-def _measure(chars: int, data: Path | None, model: str | None, queue: Any) -> None:
+def _measure(chars: int, data: Path | None, model: str | None, accurate: bool, queue: Any) -> None:
+    from dataclasses import replace
+
     from byline.pipeline import Reader
 
     try:
-        reader = Reader(Settings(model=model) if model else Settings())
+        reader = Reader(replace(Settings(model=model) if model else Settings(), accurate=accurate))
         reader.read(Article(text="The mayor said the budget would pass.", origin="warm-up"))
         text = long_text(chars, data)
         began = time.perf_counter()
@@ -71,7 +73,10 @@ def _result(child: Any, queue: Any, chars: int) -> dict[str, Any]:
 
 
 def bench_lengths(
-    lengths: tuple[int, ...] = DEFAULT_LENGTHS, data: Path | None = None, model: str | None = None
+    lengths: tuple[int, ...] = DEFAULT_LENGTHS,
+    data: Path | None = None,
+    model: str | None = None,
+    accurate: bool = False,
 ) -> dict[str, Any]:
     """Seconds and peak memory of one reading per length, each in a fresh process, with each time's
     ratio to the 20k-character article's (measured in this run)."""
@@ -79,7 +84,7 @@ def bench_lengths(
     rows = []
     for chars in lengths:
         queue = context.Queue()
-        child = context.Process(target=_measure, args=(chars, data, model, queue))
+        child = context.Process(target=_measure, args=(chars, data, model, accurate, queue))
         child.start()
         rows.append(_result(child, queue, chars))
     baseline = next((r for r in rows if r.get("chars") == BASELINE_LENGTH and "seconds" in r), None)

@@ -15,7 +15,15 @@ from rich.console import Console
 
 from byline import __version__
 from byline.errors import BylineError
-from byline.settings import DEFAULT_MAX_BYTES, DEFAULT_MIN_CONFIDENCE, MODEL_ENV, Settings, default_model
+from byline.settings import (
+    ACCURATE_ENV,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MIN_CONFIDENCE,
+    MODEL_ENV,
+    Settings,
+    default_accurate,
+    default_model,
+)
 
 if TYPE_CHECKING:
     from byline.pipeline import Reader
@@ -87,8 +95,20 @@ MinConfidenceOption = typer.Option(
 )
 
 
-def _settings(model: str | None, min_confidence: float | None = DEFAULT_MIN_CONFIDENCE) -> Settings:
-    return Settings(model=model or default_model(), min_confidence=min_confidence)
+AccurateOption = typer.Option(
+    False,
+    "--accurate",
+    help=f"Tag attributions with the fine-tuned encoder (the 'accurate' extra) instead of the CRF: slower, "
+    f"more accurate (also ${ACCURATE_ENV}=1).",
+)
+
+
+def _settings(
+    model: str | None, min_confidence: float | None = DEFAULT_MIN_CONFIDENCE, accurate: bool = False
+) -> Settings:
+    return Settings(
+        model=model or default_model(), min_confidence=min_confidence, accurate=accurate or default_accurate()
+    )
 
 
 def _reader(settings: Settings) -> Reader:
@@ -120,6 +140,7 @@ def read(
     ),
     resume: bool = typer.Option(False, "--resume", help="Skip articles already in --out; retry failed ones."),
     min_confidence: float | None = MinConfidenceOption,
+    accurate: bool = AccurateOption,
 ) -> None:
     """Read articles and print or write their readings."""
     from byline import batch as batch_cli
@@ -130,7 +151,7 @@ def read(
         options = IngestOptions(max_bytes=max_bytes, require_english=not any_language, field_map=field_map)
     except ValueError as exc:
         fail(str(exc), code=2)
-    settings = _settings(model, min_confidence)
+    settings = _settings(model, min_confidence, accurate)
     if not batch_cli.is_batch(inputs):
         try:
             batch_cli.read_single(inputs[0], (fmt or Format.text).value, out, options, _reader(settings))
@@ -178,6 +199,7 @@ def eval_attribution(
     ),
     min_confidence: float | None = MinConfidenceOption,
     model: str | None = ModelOption,
+    accurate: bool = AccurateOption,
 ) -> None:
     """Score attributions. PolNeAR: exact and overlap P/R/F1 per role, speaker accuracy. Real-news gold:
     precision and recall of attributions with the right speaker, anonymity/hedge recall, via accuracy, ECE."""
@@ -192,7 +214,7 @@ def eval_attribution(
     for path in paths:
         if not path.is_file():
             fail(BylineError("not_found", str(path)).message)
-    reader = _reader(_settings(model, min_confidence))
+    reader = _reader(_settings(model, min_confidence, accurate))
     results = {}
     with _one_line_errors():
         for item, path in zip(data, paths, strict=True):
@@ -329,6 +351,26 @@ def train_attribution(
     typer.echo(json.dumps(report, indent=2))
 
 
+@train_app.command("attribution-encoder")
+def train_attribution_encoder(
+    data: Path = typer.Option(..., "--data", help="PolNeAR train JSONL (polnear/json/train.jsonl)."),
+    out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
+    epochs: float = typer.Option(1.5, "--epochs", min=0.001, help="Passes over the training windows."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1),
+    learning_rate: float = typer.Option(1e-4, "--learning-rate", min=0.0),
+    limit_docs: int | None = typer.Option(None, "--limit-docs", min=1, help="Train on the first N articles only."),
+) -> None:
+    """Fine-tune the accurate mode's encoder tagger on the CPU (the 'train' extra) and export it to int8 ONNX."""
+    from byline.attribution.encoder.runtime import ENCODER_DIR
+    from byline.attribution.encoder.train import train_encoder
+
+    if not data.is_file():
+        fail(BylineError("not_found", str(data)).message)
+    with _one_line_errors():
+        facts = train_encoder(data, out or ENCODER_DIR, epochs, batch_size, learning_rate, limit_docs, log=typer.echo)
+    typer.echo(json.dumps(facts, indent=2))
+
+
 @train_app.command("calibration")
 def train_calibration(
     gold: Path | None = typer.Option(None, "--gold", help="Real-news gold JSONL (default: the shipped set)."),
@@ -373,6 +415,7 @@ def bench(
         "10000,20000,50000,200000,1000000", "--chars", help="The lengths --lengths reads, in characters."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    accurate: bool = AccurateOption,
 ) -> None:
     """Print articles/s and words/s of a full reading against the bare spaCy parse, in one run."""
     if api and lengths:
@@ -391,12 +434,12 @@ def bench(
         from byline.bench_lengths import bench_lengths
 
         with _one_line_errors():
-            result = bench_lengths(_lengths(chars), data=data, model=model)
+            result = bench_lengths(_lengths(chars), data=data, model=model, accurate=accurate)
     else:
         from byline.bench import bench_reading
 
         with _one_line_errors():
-            result = bench_reading(n=n, data=data, settings=_settings(model))
+            result = bench_reading(n=n, data=data, settings=_settings(model, accurate=accurate))
     typer.echo(json.dumps(result, indent=None if as_json else 2))
 
 
@@ -428,6 +471,7 @@ def serve(
         "an article this long reads in about 8 s on 2 cores, 14 s two at once, well within the default --timeout.",
     ),
     min_confidence: float | None = MinConfidenceOption,
+    accurate: bool = AccurateOption,
 ) -> None:
     """Serve the reading page and the JSON API."""
     from byline.web.app import WebLimits
@@ -440,7 +484,14 @@ def serve(
     except ValueError as exc:
         fail(str(exc), code=2)
     try:
-        run(host=host, port=port, limits=limits, model=model, min_confidence=min_confidence)
+        run(
+            host=host,
+            port=port,
+            limits=limits,
+            model=model,
+            min_confidence=min_confidence,
+            accurate=accurate or default_accurate(),
+        )
     except BylineError as exc:
         fail(exc.message)
 

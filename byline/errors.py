@@ -24,6 +24,7 @@ CATALOGUE: dict[str, str] = {
     "unsupported": "unsupported input type ({detail})",
     "no_articles": "no articles found in it",
     "model_missing": "the spaCy pipeline {model!r} is not installed ({detail})",
+    "extra_missing": "this needs the {extra!r} extra ({package} is not installed): pip install 'byline[{extra}]'",
     "timeout": "reading took longer than {seconds} s",
     "deadline": "reading was stopped unfinished at its deadline",
     "too_many_chars": "the text is {length} characters, over the limit of {limit} (raise it with {option})",

@@ -87,6 +87,10 @@ class Reader:
             raise ValueError(f"unknown stage(s) {unknown}; available: {sorted(STAGE_FACTORIES)}")
         self.stages: list[Stage] = [STAGE_FACTORIES[name]() for name in stages]
         self.nlp = load_pipeline(self.settings.model)
+        if self.settings.accurate:  # fail here, once, not in every article's reading
+            from byline.attribution.encoder.runtime import load_encoder
+
+            load_encoder()
 
     def read(self, article: Article, deadline: float | None = None) -> Reading:
         """Read one article; past ``deadline`` (a ``time.monotonic()`` value) it stops between parse batches
@@ -177,8 +181,11 @@ class Reader:
     def meta(self) -> dict[str, Any]:
         """Versions and names recorded in each Reading."""
         meta = self.nlp.meta
-        return {
+        found = {
             "byline_version": __version__,
             "model": f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}",
             "stages": [stage.name for stage in self.stages],
         }
+        if self.settings.accurate:
+            found["attribution_tagger"] = "encoder (accurate)"
+        return found

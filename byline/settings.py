@@ -11,6 +11,14 @@ DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_MIN_CONFIDENCE: float | None = None
 
 
+ACCURATE_ENV = "BYLINE_ACCURATE"
+
+
+def default_accurate() -> bool:
+    """Whether $BYLINE_ACCURATE asks for the accurate (encoder) attribution tagger."""
+    return os.environ.get(ACCURATE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def default_model() -> str:
     """The spaCy pipeline name: $BYLINE_MODEL, else the bundled default."""
     return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -27,3 +35,5 @@ class Settings:
     min_confidence: float | None = DEFAULT_MIN_CONFIDENCE
     # Off by default so that the same article always gives the same Reading, byte for byte.
     record_timings: bool = False
+    # The encoder tagger (the ``accurate`` extra) in the CRF tagger's place: slower, more accurate.
+    accurate: bool = field(default_factory=default_accurate)

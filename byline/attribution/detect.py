@@ -147,7 +147,8 @@ def detect(
     found = detect_readings(doc, cue_model, crf)
     content_ranker = load_ranker(MODEL_DIR) if ranker is True else (ranker or None)
     candidates = found.candidates
-    if content_ranker is not None and crf is not None and cue_model is not None:
+    encoder = hasattr(crf, "token_tags")  # the ranker learnt to choose among the CRF's readings, not the encoder's
+    if content_ranker is not None and crf is not None and cue_model is not None and not encoder:
         candidates = rank_contents(doc, candidates, found.tagged, found.rules, content_ranker, found.quotes)
     candidates = without_coordinated_reports(doc, [with_relative_antecedent(doc, c) for c in candidates])
     candidates = with_unsourced(doc, candidates, found.quotes)
@@ -234,7 +235,10 @@ def detect_readings(doc: Doc, cue_model: CueModel | None, crf: Any) -> Detection
     rule_readings = [(c.cue, tuple(c.content)) for c in found]
     if cue_model is None or crf is None:
         return Detection(found, [], rule_readings, quotes)
-    tagged = tag_candidates(doc, crf, scores, in_quote, quotes, found)
+    if hasattr(crf, "token_tags"):  # the encoder tagger (--accurate)
+        tagged = encoder_candidates(doc, crf, quotes)
+    else:
+        tagged = tag_candidates(doc, crf, scores, in_quote, quotes, found)
     tagged_readings = [(c.cue, tuple(c.content)) for c in tagged]  # merging completes tagged candidates in place
     merged = [with_parse_source(doc, c) for c in merge_tagged(tagged, found)]
     return Detection(merged, tagged_readings, rule_readings, quotes)
@@ -309,6 +313,20 @@ def tag_candidates(
         for candidate in assemble(paragraph, crf.tag(features), quotes, text):
             head = doc[candidate.cue_token] if candidate.cue_token is not None else None
             candidate.negated = head is not None and _negated(head)
+            found.append(subject_into_content(candidate, text))
+    return found
+
+
+def encoder_candidates(doc: Doc, encoder: Any, quotes: list[CharSpan]) -> list[Candidate]:
+    """The encoder tagger's candidates, paragraph by paragraph, assembled as the CRF tagger's are."""
+    tags = encoder.token_tags(doc)
+    text = doc_text(doc)
+    found = []
+    for paragraph in paragraphs(doc):
+        for candidate in assemble(paragraph, [tags[t.i] for t in paragraph], quotes, text):
+            head = doc[candidate.cue_token] if candidate.cue_token is not None else None
+            candidate.negated = head is not None and _negated(head)
+            candidate.evidence = "encoder-tagger"
             found.append(subject_into_content(candidate, text))
     return found
 

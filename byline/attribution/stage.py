@@ -34,11 +34,16 @@ class AttributionFindings:
     registry: Registry
 
 
-def default_detector() -> Detector:
-    """Attribution detection, imported when first needed."""
+def default_detector(accurate: bool = False) -> Detector:
+    """Attribution detection, imported when first needed; with ``accurate``, the encoder tagger in the CRF's place."""
     from byline.attribution.detect import detect
 
-    return detect
+    if not accurate:
+        return detect
+    from byline.attribution.encoder.runtime import load_encoder
+
+    encoder = load_encoder()
+    return lambda doc: detect(doc, tagger=encoder)
 
 
 def read_attributions(doc: Doc, candidates: list[Candidate], registry: Registry) -> AttributionFindings:
@@ -58,7 +63,7 @@ class AttributionStage:
         self._detector = detector
 
     def find(self, ctx: Context) -> AttributionFindings:
-        detector = self._detector or default_detector()
+        detector = self._detector or default_detector(ctx.settings.accurate)
         registry = ctx.shared.get(REGISTRY_KEY) or build_registry(ctx.doc)
         candidates = screen(ctx.doc, detector(ctx.doc))  # what the guideline does not count, left out
         return read_attributions(ctx.doc, candidates, registry)

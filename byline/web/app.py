@@ -116,7 +116,9 @@ class Payload:
     url: str | None = None
 
 
-def default_reader_factory(model: str | None = None, min_confidence: float | None = None) -> ReaderFactory:
+def default_reader_factory(
+    model: str | None = None, min_confidence: float | None = None, accurate: bool | None = None
+) -> ReaderFactory:
     """A factory of byline's own Reader (loaded lazily, once per app)."""
 
     def make() -> ArticleReader:
@@ -126,6 +128,8 @@ def default_reader_factory(model: str | None = None, min_confidence: float | Non
         settings = Settings(model=model) if model else Settings()
         if min_confidence is not None:
             settings = replace(settings, min_confidence=min_confidence)
+        if accurate is not None:
+            settings = replace(settings, accurate=accurate)
         return Reader(settings)
 
     return make

@@ -19,10 +19,14 @@ START_TIMEOUT_S = 30.0
 
 
 def build_app(
-    limits: WebLimits = WebLimits(), model: str | None = None, preload: bool = True, min_confidence: float | None = None
+    limits: WebLimits = WebLimits(),
+    model: str | None = None,
+    preload: bool = True,
+    min_confidence: float | None = None,
+    accurate: bool | None = None,
 ) -> FastAPI:
     """The app with byline's Reader for ``model``; ``preload`` loads the model now, not on the first request."""
-    app = create_app(reader_factory=default_reader_factory(model, min_confidence), limits=limits)
+    app = create_app(reader_factory=default_reader_factory(model, min_confidence, accurate), limits=limits)
     if preload:
         app.state.work.reader()
     return app
@@ -34,9 +38,10 @@ def run(
     limits: WebLimits = WebLimits(),
     model: str | None = None,
     min_confidence: float | None = None,
+    accurate: bool | None = None,
 ) -> None:
     """Serve byline at http://host:port/ until interrupted (loopback by default; it never fetches URLs)."""
-    app = build_app(limits, model, min_confidence=min_confidence)
+    app = build_app(limits, model, min_confidence=min_confidence, accurate=accurate)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
 
 
