@@ -98,8 +98,8 @@ MinConfidenceOption = typer.Option(
 AccurateOption = typer.Option(
     False,
     "--accurate",
-    help=f"Tag attributions with the fine-tuned encoder (the 'accurate' extra) instead of the CRF: slower, "
-    f"more accurate (also ${ACCURATE_ENV}=1).",
+    help=f"Tag attributions with the fine-tuned encoder (the 'accurate' extra; its model is trained by 'byline "
+    f"train attribution-encoder') instead of the CRF; slower, and so far not more accurate (also ${ACCURATE_ENV}=1).",
 )
 
 
@@ -417,7 +417,8 @@ def bench(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     accurate: bool = AccurateOption,
 ) -> None:
-    """Print articles/s and words/s of a full reading against the bare spaCy parse, in one run."""
+    """Print articles/s and words/s of a full reading against the bare spaCy parse, in one run; or, with
+    --lengths, seconds and peak memory by article length; or, with --api, the API's latency under load."""
     if api and lengths:
         fail("--api and --lengths are two different benches; give one", code=2)
     if api:
@@ -427,7 +428,7 @@ def bench(
             levels = parse_levels(concurrency) if concurrency else DEFAULT_LEVELS
         except ValueError as exc:
             fail(f"--concurrency: {exc}", code=2)
-        result = bench_api(n=min(n, 200), model=model, concurrency=levels)
+        result = bench_api(n=min(n, 200), model=model, concurrency=levels, accurate=accurate or default_accurate())
         typer.echo(json.dumps(result) if as_json else summary(result))
         return
     if lengths:

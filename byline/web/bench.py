@@ -115,7 +115,11 @@ def check_levels(levels: Iterable[int]) -> tuple[int, ...]:
 
 
 def bench_api(
-    n: int = 50, seconds: float = 60, model: str | None = None, concurrency: Iterable[int] = DEFAULT_LEVELS
+    n: int = 50,
+    seconds: float = 60,
+    model: str | None = None,
+    concurrency: Iterable[int] = DEFAULT_LEVELS,
+    accurate: bool | None = None,
 ) -> dict[str, Any]:
     """POST the bench article to /api/read at each ``concurrency``: ``n`` requests or ``seconds`` per level,
     whichever ends first.
@@ -129,7 +133,7 @@ def bench_api(
     levels = check_levels(concurrency)
     text = bench_article()
     limits = WebLimits()
-    app = build_app(limits, model=model)
+    app = build_app(limits, model=model, accurate=accurate)
     with serving(app) as url:
         httpx.post(f"{url}/api/read", json={"text": text}, timeout=CLIENT_TIMEOUT_S).raise_for_status()
         rows = [bench_level(url, text, level, n, seconds) for level in levels]

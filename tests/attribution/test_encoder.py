@@ -69,6 +69,12 @@ def test_the_accurate_mode_without_its_extra_is_one_line_saying_how_to_install_i
     assert "pip install 'byline[accurate]'" in caught.value.message
 
 
+def test_the_accurate_mode_without_its_model_says_how_to_train_it(tmp_path):
+    with pytest.raises(BylineError) as caught:
+        EncoderTagger(tmp_path)
+    assert caught.value.code == "encoder_missing" and "byline train attribution-encoder" in caught.value.message
+
+
 needs_encoder = pytest.mark.skipif(
     importlib.util.find_spec("onnxruntime") is None or not (ENCODER_DIR / "model.onnx").is_file(),
     reason="the accurate extra (onnxruntime) or the shipped encoder model is absent",

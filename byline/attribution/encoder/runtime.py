@@ -34,7 +34,7 @@ class EncoderTagger:
         except ImportError as exc:
             raise BylineError("extra_missing", None, extra="accurate", package=exc.name or "onnxruntime") from exc
         if not (model_dir / "model.onnx").is_file():
-            raise BylineError("not_found", str(model_dir / "model.onnx"))
+            raise BylineError("encoder_missing", str(model_dir / "model.onnx"))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 0
         self.session = onnxruntime.InferenceSession(
