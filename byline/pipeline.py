@@ -51,8 +51,9 @@ BUILTIN_STAGE_MODULES = (
     "byline.attribution.stage",
     "byline.attribution.calibrate",
     "byline.attribution.summary",
+    "byline.voice.stage",
 )
-DEFAULT_STAGES = ("sentences", "entities", "attribution", "confidence", "sourcing")
+DEFAULT_STAGES = ("sentences", "entities", "attribution", "confidence", "voice", "sourcing")
 
 
 def register_stage(name: str) -> Callable[[Callable[[], Stage]], Callable[[], Stage]]:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Model(BaseModel):
@@ -58,6 +58,13 @@ def article_identity(article: Article) -> str:
 class Sentence(Model):
     start: int
     end: int
+    voice: Literal["attributed", "author", "mixed"] | None = Field(
+        default=None,
+        description="attributed: inside attributions' content; author: the outlet's own words; mixed: both.",
+    )
+    attributed_share: float | None = Field(
+        default=None, description="Share of the sentence's letters and digits (outside cues and sources) attributed."
+    )
 
 
 class Mention(Span):
