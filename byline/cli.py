@@ -355,7 +355,7 @@ def train_attribution(
 def train_attribution_encoder(
     data: Path = typer.Option(..., "--data", help="PolNeAR train JSONL (polnear/json/train.jsonl)."),
     out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
-    epochs: float = typer.Option(1.5, "--epochs", min=0.001, help="Passes over the training windows."),
+    epochs: float = typer.Option(2.5, "--epochs", min=0.001, help="Passes over the training windows."),
     batch_size: int = typer.Option(16, "--batch-size", min=1),
     learning_rate: float = typer.Option(1e-4, "--learning-rate", min=0.0),
     limit_docs: int | None = typer.Option(None, "--limit-docs", min=1, help="Train on the first N articles only."),

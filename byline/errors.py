@@ -25,7 +25,7 @@ CATALOGUE: dict[str, str] = {
     "no_articles": "no articles found in it",
     "model_missing": "the spaCy pipeline {model!r} is not installed ({detail})",
     "encoder_missing": "the accurate mode's model is not installed: train it with "
-    "`byline train attribution-encoder --data …/polnear/json/train.jsonl` (about 27 minutes on 2 CPU cores)",
+    "`byline train attribution-encoder --data …/polnear/json/train.jsonl` (about 40 minutes on 2 CPU cores)",
     "extra_missing": "this needs the {extra!r} extra ({package} is not installed): pip install 'byline[{extra}]'",
     "timeout": "reading took longer than {seconds} s",
     "deadline": "reading was stopped unfinished at its deadline",

