@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from byline import __version__
 from byline.errors import BylineError
 from byline.nlp import load_pipeline
-from byline.nlp.chunks import release_doc
 from byline.nlp.pipeline import check_deadline, parse_texts
+from byline.nlp.sentence_index import release_doc
 from byline.reading import Article, Reading
 from byline.settings import Settings
 

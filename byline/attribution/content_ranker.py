@@ -214,13 +214,13 @@ def readings_by_cue(readings: Sequence[DetectorReading]) -> SpanMap[tuple[CharSp
 def candidate_options(
     doc: Doc,
     candidate: Candidate,
-    tagged: Sequence[DetectorReading] | SpanMap[tuple[CharSpan, ...]],
-    rules: Sequence[DetectorReading] | SpanMap[tuple[CharSpan, ...]],
+    tagged: SpanMap[tuple[CharSpan, ...]],
+    rules: SpanMap[tuple[CharSpan, ...]],
 ) -> list[Option]:
     """The content options of one merged candidate: its own, and the tagger's and the rules' on its cue."""
     readings: list[tuple[str, Sequence[CharSpan]]] = [("merged", candidate.content)]
     for origin, found in (("crf", tagged), ("rules", rules)):
-        pieces = _reading_on(candidate.cue, found if isinstance(found, SpanMap) else readings_by_cue(found))
+        pieces = _reading_on(candidate.cue, found)
         if pieces is not None:
             readings.append((origin, pieces))
     return content_options(doc, readings)

@@ -50,11 +50,8 @@ def _next_lower(doc: Doc, i: int) -> str:
     return doc[i + 1].lower_ if i + 1 < len(doc) else ""
 
 
-def attribution_hedges(
-    doc: Doc, attribution: Attribution, phrases: list[tuple[int, int, Token]] | HedgeIndex
-) -> list[Span]:
+def attribution_hedges(doc: Doc, attribution: Attribution, index: HedgeIndex) -> list[Span]:
     """Hedges of one attribution: on its cue, or on the main clause of its content."""
-    index = phrases if isinstance(phrases, HedgeIndex) else HedgeIndex(phrases)
     targets = cue_tokens(doc, attribution) | content_predicates(doc, attribution)
     hedges = []
     for start, end, _ in index.touching(targets):

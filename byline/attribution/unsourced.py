@@ -185,7 +185,8 @@ def _first_char_after(text: str, position: int) -> str:
 
 def with_unsourced(doc: Doc, found: list[Candidate], quotes: list[CharSpan] | None = None) -> list[Candidate]:
     """``found`` with the report-noun, document-finding and cueless-quote candidates added."""
-    quotes = SpanList(doc_quotes(doc) if quotes is None else quotes)
+    quotes = doc_quotes(doc) if quotes is None else quotes
+    quotes = quotes if isinstance(quotes, SpanList) else SpanList(quotes)
     in_quote = {t.i for t in doc if quotes.holds(t.idx)}
     documents, dropped = document_finding_candidates(doc, found)
     kept = [c for k, c in enumerate(found) if k not in dropped] + documents

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from byline.nlp.quotes import PARSED_TEXT
+from byline.nlp.sentence_index import release_doc
 
 DEFAULT_CHUNK_CHARS = 20_000
 _BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[ \t]+"))
@@ -62,14 +63,6 @@ def join_docs(pieces: list[Doc], finish: Callable[[Doc], Doc]) -> Doc:
     for piece in pieces:
         release_doc(piece)
     return finish(joined)
-
-
-def release_doc(doc: Doc) -> None:
-    """Drop a Doc's user hooks (the sentence index), which refer back to the Doc: without them it is freed
-    as soon as it is unreferenced, not at the next full garbage collection. It still reads the same."""
-    doc.user_hooks.clear()
-    doc.user_token_hooks.clear()
-    doc.user_span_hooks.clear()
 
 
 def pipe_in_chunks(

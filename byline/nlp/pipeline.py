@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from byline.errors import BylineError
 from byline.nlp.chunks import DEFAULT_CHUNK_CHARS, pipe_in_chunks
 from byline.nlp.quotes import PARSED_TEXT, canonical_marks
+from byline.nlp.sentence_index import SENTENCE_INDEX, index_sentences
 from byline.settings import default_model
 
 ORIGINAL_TEXT = "byline.original_text"
@@ -60,26 +61,12 @@ def restore_original_text(doc: Doc) -> Doc:
     return restored
 
 
-SENTENCE_INDEX = "byline_sentence_index"
 BATCH_CHARS = 80_000
 # A parse with a deadline takes one chunk a batch, so that it stops within about a second of it; as fast
 # (100,000 characters parsed in about 5 s either way, on 2 cores).
 DEADLINE_BATCH_CHARS = DEFAULT_CHUNK_CHARS
 
 
-@Language.component(SENTENCE_INDEX)
-def index_sentences(doc: Doc) -> Doc:
-    """Sentences found once per parse: ``doc.sents``, ``token.sent`` and ``span.sent`` then look them up
-    instead of walking the whole doc on every call (spaCy's own ``.sent`` is linear in the doc's length)."""
-    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    of_token = [0] * len(doc)
-    for number, sentence in enumerate(sentences):
-        for i in range(sentence.start, sentence.end):
-            of_token[i] = number
-    doc.user_hooks["sents"] = lambda _doc: iter(sentences)
-    doc.user_token_hooks["sent"] = lambda token: sentences[of_token[token.i]]
-    doc.user_span_hooks["sent"] = lambda span: sentences[of_token[span.start if len(span) else max(span.start - 1, 0)]]
-    return doc  # the hooks hold the doc's own sentences, a reference cycle that ``chunks.release_doc`` breaks
 
 
 def check_deadline(deadline: float | None, source: str | None = None) -> None:

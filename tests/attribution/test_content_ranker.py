@@ -14,6 +14,7 @@ from byline.attribution.content_ranker import (
     option_features,
     options_features,
     rank_contents,
+    readings_by_cue,
     train_ranker,
     variants,
 )
@@ -90,7 +91,8 @@ def test_a_tie_keeps_the_merged_content(nlp):
     doc = nlp(text)
     cue = piece(text, "said")
     merged = Candidate(kind="indirect", cue=cue, source=None, content=[piece(text, "that the vote")])
-    options = candidate_options(doc, merged, [], [(cue, (piece(text, "the vote would slip"),))])
+    rules = readings_by_cue([(cue, (piece(text, "the vote would slip"),))])
+    options = candidate_options(doc, merged, readings_by_cue([]), rules)
     assert ContentRanker({}).choose(doc, merged, options).origins == {"merged"}
 
 

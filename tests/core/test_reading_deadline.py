@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from byline.errors import BylineError
 from byline.nlp.chunks import pipe_in_chunks
-from byline.nlp.pipeline import index_sentences, pipe_bounded
+from byline.nlp.pipeline import pipe_bounded
+from byline.nlp.sentence_index import index_sentences
 from byline.reading import Article
 
 TEXT = "The mayor said the pool would close. Critics disagreed."
