@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class Model(BaseModel):
@@ -64,6 +64,15 @@ class Sentence(Model):
     )
     attributed_share: float | None = Field(
         default=None, description="Share of the sentence's letters and digits (outside cues and sources) attributed."
+    )
+    subjective: bool | None = Field(
+        default=None, description="Opinion rather than reporting (CheckThat! subjectivity sense), at the model's threshold."
+    )
+    subjectivity: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Calibrated probability that the sentence is subjective."
+    )
+    bias: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Calibrated probability that the sentence is worded with bias (BABE sense)."
     )
 
 
@@ -148,6 +157,30 @@ class Sourcing(Model):
     summary: dict[str, Any] = Field(default_factory=dict)
 
 
+class TechniqueUse(Model):
+    """One persuasion technique in the article, with how often it is the outlet's and a speaker's."""
+
+    label: str
+    outlet: int = 0
+    speakers: int = 0
+    examples: list[str] = Field(default_factory=list)
+
+
+class Slant(Model):
+    """Derived view of the slant layer: how much of the outlet's own voice is opinion, whose loaded words."""
+
+    author_sentences: int = 0
+    author_opinion_share: float | None = Field(
+        default=None, description="Share of the outlet's own (author-voice) sentences that are subjective."
+    )
+    attributed_opinion_share: float | None = Field(
+        default=None, description="Share of attributed sentences that are subjective."
+    )
+    loaded_outlet: int = Field(default=0, description="Loaded-language spans in the outlet's own voice.")
+    loaded_quoted: int = Field(default=0, description="Loaded-language spans inside an attribution's content.")
+    techniques: list[TechniqueUse] = Field(default_factory=list)
+
+
 class Reading(Model):
     """Everything byline reads in one article."""
 
@@ -158,6 +191,7 @@ class Reading(Model):
     attributions: list[Attribution] = Field(default_factory=list)
     spans: list[LabeledSpan] = Field(default_factory=list)
     sourcing: Sourcing | None = Field(default=None, description="Derived views of the attributions.")
+    slant: Slant | None = Field(default=None, description="Derived view of the voice and slant layers.")
     meta: dict[str, Any] = Field(default_factory=dict, description="Versions, pipeline and model names.")
 
     def span(self, start: int, end: int) -> Span:
