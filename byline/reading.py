@@ -66,13 +66,13 @@ class Sentence(Model):
         default=None, description="Share of the sentence's letters and digits (outside cues and sources) attributed."
     )
     subjective: bool | None = Field(
-        default=None, description="Opinion rather than reporting (CheckThat! subjectivity sense), at the model's threshold."
+        default=None, description="Opinion rather than reporting (CheckThat! sense), at the model's threshold."
     )
     subjectivity: float | None = Field(
         default=None, ge=0.0, le=1.0, description="Calibrated probability that the sentence is subjective."
     )
     bias: float | None = Field(
-        default=None, ge=0.0, le=1.0, description="Calibrated probability that the sentence is worded with bias (BABE sense)."
+        default=None, ge=0.0, le=1.0, description="Calibrated probability that the sentence is worded with bias (BABE)."
     )
 
 

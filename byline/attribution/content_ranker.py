@@ -216,10 +216,13 @@ def candidate_options(
     candidate: Candidate,
     tagged: SpanMap[tuple[CharSpan, ...]],
     rules: SpanMap[tuple[CharSpan, ...]],
+    encoded: SpanMap[tuple[CharSpan, ...]] | None = None,
 ) -> list[Option]:
-    """The content options of one merged candidate: its own, and the tagger's and the rules' on its cue."""
+    """The content options of one merged candidate: its own, and the tagger's, the rules' (and the encoder's,
+    in the accurate mode) on its cue."""
     readings: list[tuple[str, Sequence[CharSpan]]] = [("merged", candidate.content)]
-    for origin, found in (("crf", tagged), ("rules", rules)):
+    sources = [("crf", tagged), ("rules", rules)] + ([("encoder", encoded)] if encoded is not None else [])
+    for origin, found in sources:
         pieces = _reading_on(candidate.cue, found)
         if pieces is not None:
             readings.append((origin, pieces))
@@ -233,11 +236,13 @@ def rank_contents(
     rules: Sequence[DetectorReading],
     ranker: ContentRanker,
     quotes: list[CharSpan],
+    encoded: Sequence[DetectorReading] | None = None,
 ) -> list[Candidate]:
     """The merged candidates, each with the content option the ranker prefers among its readings."""
     tagged, rules = readings_by_cue(tagged), readings_by_cue(rules)
+    by_encoder = readings_by_cue(encoded) if encoded is not None else None
     for candidate in merged:
-        options = candidate_options(doc, candidate, tagged, rules)
+        options = candidate_options(doc, candidate, tagged, rules, by_encoder)
         if len(options) < 2:
             continue
         best = ranker.choose(doc, candidate, options)

@@ -57,7 +57,9 @@ from byline.attribution.cue_scoring import (
     load_cue_model,
 )
 from byline.attribution.cues import (
+    NOUN_CUES,
     REPORT_ADVERBS,
+    SPEECH_VERBS,
 )
 from byline.attribution.detection_words import (
     CANDIDATE_POS,
@@ -132,7 +134,11 @@ def _candidate(
 
 
 def detect(
-    doc: Doc, model: CueModel | None | bool = True, tagger: Any = True, ranker: ContentRanker | None | bool = True
+    doc: Doc,
+    model: CueModel | None | bool = True,
+    tagger: Any = True,
+    ranker: ContentRanker | None | bool = True,
+    encoder: Any = None,
 ) -> list[Candidate]:
     """Every attribution candidate in one parsed article, in text order.
 
@@ -141,18 +147,51 @@ def detect(
     None/False for none; it runs only with a cue model, whose scores are among its features.
     ``ranker``: the content ranker that picks among the tagger's and the rules' contents, True for the
     shipped one, None/False for none; it runs only with a tagger.
+    ``encoder``: the accurate mode's encoder tagger, whose readings join the CRF's (see ``with_encoder``).
     """
     cue_model = load_cue_model() if model is True else (model or None)
     crf = load_tagger(MODEL_DIR) if tagger is True else (tagger or None)
     found = detect_readings(doc, cue_model, crf)
     content_ranker = load_ranker(MODEL_DIR) if ranker is True else (ranker or None)
     candidates = found.candidates
-    encoder = hasattr(crf, "token_tags")  # the ranker learnt to choose among the CRF's readings, not the encoder's
-    if content_ranker is not None and crf is not None and cue_model is not None and not encoder:
-        candidates = rank_contents(doc, candidates, found.tagged, found.rules, content_ranker, found.quotes)
+    encoded = None
+    if encoder is not None and crf is not None and cue_model is not None:
+        candidates, encoded = with_encoder(doc, candidates, encoder, found.quotes)
+    if content_ranker is not None and crf is not None and cue_model is not None and not hasattr(crf, "token_tags"):
+        candidates = rank_contents(doc, candidates, found.tagged, found.rules, content_ranker, found.quotes, encoded)
     candidates = without_coordinated_reports(doc, [with_relative_antecedent(doc, c) for c in candidates])
     candidates = with_unsourced(doc, candidates, found.quotes)
     return sorted(candidates + nested_candidates(doc, candidates), key=lambda c: (c.cue or c.content[0])[0])
+
+
+def with_encoder(
+    doc: Doc, candidates: list[Candidate], encoder: Any, quotes: list[CharSpan]
+) -> tuple[list[Candidate], list[DetectorReading] | None]:
+    """The encoder's readings beside the CRF's: its contents become options for the content ranker on the
+    same cue, and its candidates on cues nobody else found are added where their cue is a word of saying and
+    their content holds no other cue (those are the nested reports the CRF's reading already has)."""
+    encoded = encoder_candidates(doc, encoder, quotes)
+    readings = [(c.cue, tuple(c.content)) for c in encoded]
+    cues = SpanList(c.cue for c in candidates if c.cue is not None)
+    contents = SpanList(p for c in candidates for p in c.content)
+    added = [
+        with_parse_source(doc, c)
+        for c in encoded
+        if c.cue is not None
+        and c.content
+        and not cues.meeting(*c.cue)
+        and not contents.meeting(*c.cue)
+        and not any(cues.meeting(*piece) for piece in c.content)
+        and _speech_cue(doc, c)
+    ]
+    return sorted(candidates + added, key=lambda c: (c.cue or c.content[0])[0]), readings
+
+
+def _speech_cue(doc: Doc, candidate: Candidate) -> bool:
+    """Whether an encoder-only candidate's cue is a word of saying byline knows: PolNeAR also marks states of
+    mind ("was enraged by", "took notes of"), which real-news readers do not take for a source's words."""
+    head = doc[candidate.cue_token] if candidate.cue_token is not None else None
+    return head is not None and (head.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in NOUN_CUES)
 
 
 def without_coordinated_reports(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -1,281 +1,80 @@
 """The reading as a picture: one self-contained HTML page (inline CSS and JS, nothing fetched).
 
-The article text is drawn from a boundary sweep over every span offset, so spans of all layers
-(attributed speech, cues, sources, hedges, entity mentions, later layers in ``reading.spans``) nest or
-split into well-formed markup however they overlap. Every attribution gets a card with its chain
-(outlet → … → speaker, from ``Attribution.via``); the page's script only shows and hides what is drawn here.
+The article text is drawn from a boundary sweep over every span offset (``html_marks``), so spans of all
+layers (attributed speech, cues, sources, hedges, entity mentions, sentence voice and later layers in
+``reading.spans``, see ``html_slant``) nest or split into well-formed markup however they overlap. Every
+attribution gets a card with its chain (outlet → … → speaker, from ``Attribution.via``); the page's script
+only shows and hides what is drawn here.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
-from bisect import bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from byline.attribution.sourcing import group_by_speaker, speaker_label
 from byline.attribution.summary import sourcing_summary
-from byline.reading import Attribution, LabeledSpan, Reading, SpeakerGroup, article_identity
-from byline.render import preview
-
-# (background, ink) per speaker, cycled: body text (TEXT_INK) on the background and the ink on the page
-# paper both meet WCAG AA (4.5:1); tests/render/test_html.py checks it.
-PALETTE: tuple[tuple[str, str], ...] = (
-    ("#dbe9fd", "#1d4ed8"),
-    ("#fde7c2", "#94510a"),
-    ("#d3f1db", "#166534"),
-    ("#fbdde7", "#a3214f"),
-    ("#e6e0fb", "#5b3cc4"),
-    ("#cdefed", "#0f6b63"),
-    ("#fde0d3", "#a63f16"),
-    ("#e9f0c6", "#4f5c0c"),
+from byline.reading import Attribution, Reading, article_identity
+from byline.render.html_marks import (
+    KIND_LABELS,
+    LOW_CONFIDENCE,
+    LOW_CONFIDENCE_HINT,
+    PALETTE,
+    PANEL,
+    PAPER,
+    SEP,
+    TEXT_INK,
+    Mark,
+    ReadingIndex,
+    attribution_marks,
+    entity_marks,
+    esc,
+    humanise,
+    marks_by_paragraph,
+    page_preview,
+    paragraph_bounds,
+    plural,
+    slug,
+    sp_class,
+    sweep_markup,
+    valid_span,
 )
-TEXT_INK = "#1b1b1f"
-PAPER = "#fbfaf7"
-PANEL = "#ffffff"
-PREVIEW_CHARS = 320
+from byline.render.html_slant import (
+    LAYER_CLASSES,
+    layer_marks,
+    layer_tip,
+    layers_legend,
+    sentence_marks,
+    slant_figures,
+)
 
-KIND_LABELS = {
-    "direct": "direct quote",
-    "indirect": "reported speech",
-    "mixed": "partly quoted",
-    "block": "block quote",
-}
-LAYER_CLASSES = {"slant": "ly-slant", "voice": "ly-voice"}
-_SEP = " · "
+__all__ = [
+    "PALETTE",
+    "PANEL",
+    "PAPER",
+    "TEXT_INK",
+    "Mark",
+    "ReadingIndex",
+    "embedded_json",
+    "paragraph_bounds",
+    "render_html",
+    "summary_figures",
+    "sweep_markup",
+    # helpers of the split-out modules, importable from here as before
+    "attribution_marks",
+    "entity_marks",
+    "esc",
+    "humanise",
+    "layer_marks",
+    "layer_tip",
+    "slug",
+]
+
 _JSON_ESCAPED = ("<", ">", "&", "\u2028", "\u2029")
-
-LOW_CONFIDENCE = 0.5  # calibrated: below even odds that the attribution and its speaker are right
-LOW_CONFIDENCE_HINT = "less than even odds that this attribution, with this speaker, is right"
-
-
-# --------------------------------------------------------------------------------------------- markup sweep
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One element to draw over ``text[start:end]``; ``rank`` orders equal stretches (lower is outer)."""
-
-    start: int
-    end: int
-    rank: int
-    attrs: tuple[tuple[str, str], ...]
-    first: tuple[tuple[str, str], ...] = ()  # only on the first piece drawn, e.g. the keyboard handle
-
-
-def _open_tag(mark: Mark, first: bool) -> str:
-    attrs = list(mark.attrs) + (list(mark.first) if first else [])
-    rendered = "".join(f' {name}="{html.escape(value)}"' for name, value in attrs)
-    return f"<span{rendered}>"
-
-
-def sweep_markup(text: str, lo: int, hi: int, marks: Sequence[Mark], drawn: set[Mark] | None = None) -> str:
-    """Escaped markup of ``text[lo:hi]`` with every mark drawn as a span, split where marks cross.
-
-    A sweep over the marks' boundaries keeps the open spans as a stack: where a mark ends under others,
-    those are closed and reopened, so the markup stays well-formed however marks overlap. ``drawn``
-    (marks already drawn in earlier stretches) is updated, so that first-piece attributes go on a
-    mark's first piece only, when one text is swept in several stretches.
-    """
-    clipped = [(max(m.start, lo), min(m.end, hi), m) for m in marks if min(m.end, hi) > max(m.start, lo)]
-    starting: dict[int, list[int]] = defaultdict(list)
-    ending: dict[int, list[int]] = defaultdict(list)
-    for i, (start, end, _) in enumerate(clipped):
-        starting[start].append(i)
-        ending[end].append(i)
-    bounds = sorted({lo, hi, *starting, *ending})
-    drawn = set() if drawn is None else drawn
-    out: list[str] = []
-    stack: list[int] = []
-    active: set[int] = set()
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        active.difference_update(ending.get(a, ()))
-        active.update(starting.get(a, ()))
-        keep = next((depth for depth, i in enumerate(stack) if i not in active), len(stack))
-        out.extend("</span>" for _ in stack[keep:])
-        del stack[keep:]
-        opening = sorted(active.difference(stack), key=lambda i: (-clipped[i][1], clipped[i][0], clipped[i][2].rank, i))
-        for i in opening:
-            mark = clipped[i][2]
-            out.append(_open_tag(mark, mark not in drawn))
-            drawn.add(mark)
-            stack.append(i)
-        out.append(html.escape(text[a:b], quote=False))
-    out.extend("</span>" for _ in stack)
-    return "".join(out)
-
-
-def marks_by_paragraph(bounds: Sequence[tuple[int, int]], marks: Iterable[Mark]) -> list[list[Mark]]:
-    """The marks that overlap each paragraph (a mark over several is in each)."""
-    starts = [start for start, _ in bounds]
-    buckets: list[list[Mark]] = [[] for _ in bounds]
-    for mark in marks:
-        first = max(0, bisect_right(starts, mark.start) - 1)
-        for index in range(first, len(bounds)):
-            if bounds[index][0] >= mark.end:
-                break
-            if bounds[index][1] > mark.start:
-                buckets[index].append(mark)
-    return buckets
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: split at blank lines, or at line breaks when there are none."""
-    splitter = r"\n[ \t\r\f\v]*\n\s*" if re.search(r"\n[ \t\r\f\v]*\n", text) else r"\n\s*"
-    bounds, start = [], 0
-    for gap in re.finditer(splitter, text):
-        bounds.append((start, gap.start()))
-        start = gap.end()
-    bounds.append((start, len(text)))
-    trimmed = []
-    for s, e in bounds:
-        chunk = text[s:e]
-        s2, e2 = s + len(chunk) - len(chunk.lstrip()), e - len(chunk) + len(chunk.rstrip())
-        if e2 > s2:
-            trimmed.append((s2, e2))
-    return trimmed
-
-
-# --------------------------------------------------------------------------------------------- speakers
-
-
-@dataclass(frozen=True)
-class ReadingIndex:
-    """What the page looks up per attribution, computed once: speaker groups and colours, labels, via links."""
-
-    groups: list[SpeakerGroup]
-    colour_of: dict[str, int]
-    labels: dict[str, str]
-    by_id: dict[str, Attribution]
-    reported_through: dict[str, list[Attribution]]
-
-    @classmethod
-    def of(cls, reading: Reading) -> ReadingIndex:
-        groups = reading.sourcing.by_speaker if reading.sourcing else group_by_speaker(reading)
-        reported: dict[str, list[Attribution]] = defaultdict(list)
-        for a in reading.attributions:
-            if a.via is not None and a.via != a.id:
-                reported[a.via].append(a)
-        return cls(
-            groups=groups,
-            colour_of={aid: index for index, group in enumerate(groups) for aid in group.attributions},
-            labels={a.id: speaker_label(reading, a) for a in reading.attributions},
-            by_id={a.id: a for a in reading.attributions},
-            reported_through=dict(reported),
-        )
-
-    def colour(self, attribution_id: str) -> int:
-        return self.colour_of.get(attribution_id, 0) % len(PALETTE)
-
-    def index(self, attribution_id: str) -> int:
-        return self.colour_of.get(attribution_id, -1)
-
-    def label(self, attribution: Attribution) -> str:
-        return self.labels.get(attribution.id) or attribution.id
-
-    def chain(self, attribution: Attribution) -> list[Attribution]:
-        """The attribution and those it is reported through, outermost first (a cycle is cut where it closes)."""
-        chain, seen = [attribution], {attribution.id}
-        while chain[-1].via in self.by_id and chain[-1].via not in seen:
-            chain.append(self.by_id[chain[-1].via])
-            seen.add(chain[-1].id)
-        return chain[::-1]
-
-    def reported(self, attribution: Attribution) -> list[Attribution]:
-        return self.reported_through.get(attribution.id, [])
-
-
-def _sp(index: int) -> str:
-    return f"sp{index % len(PALETTE)}"
-
-
-# --------------------------------------------------------------------------------------------- marks
-
-
-def _valid(start: int, end: int, size: int) -> bool:
-    return 0 <= start < end <= size
-
-
-def attribution_marks(reading: Reading, ix: ReadingIndex) -> list[Mark]:
-    """Marks for content, cue, source and hedges of every attribution."""
-    size = len(reading.article.text)
-    marks: list[Mark] = []
-    for a in reading.attributions:
-        sp = _sp(ix.colour(a.id))
-        who = str(ix.index(a.id))
-        anon = " anon" if a.source.anonymous else ""
-        low = " low" if a.confidence < LOW_CONFIDENCE else ""
-        parts = [(c, 0, f"q {sp} k-{a.kind}{anon}{low}") for c in a.content]
-        if a.cue is not None:
-            parts.append((a.cue, 1, f"cue {sp}"))
-        if a.source.span is not None:
-            parts.append((a.source.span, 1, f"src {sp}"))
-        parts = [p for p in parts if _valid(p[0].start, p[0].end, size)]
-        handle = min(range(len(parts)), key=lambda i: (parts[i][0].start, parts[i][1]), default=None)
-        for i, (span, rank, classes) in enumerate(parts):
-            attrs = (("class", classes), ("data-a", a.id), ("data-sp", who))
-            first = _handle(_handle_label(ix, a, span.text)) if i == handle else ()
-            marks.append(Mark(span.start, span.end, rank, attrs, first))
-        for hedge in a.hedges:
-            if _valid(hedge.start, hedge.end, size):
-                tip = ("class", "hedge"), ("data-a", a.id), ("data-tip", f"hedge: {hedge.text}")
-                marks.append(Mark(hedge.start, hedge.end, 3, tip))
-    return marks
-
-
-def _handle(label: str) -> tuple[tuple[str, str], ...]:
-    """Attributes that make a drawn span the keyboard handle of its attribution."""
-    return (("aria-pressed", "false"), ("aria-label", label), ("tabindex", "0"), ("role", "button"))
-
-
-def _handle_label(ix: ReadingIndex, a: Attribution, text: str) -> str:
-    return f"{KIND_LABELS.get(a.kind, a.kind)} by {ix.label(a)}: {_preview(text, 90)}"
-
-
-def entity_marks(reading: Reading) -> list[Mark]:
-    """One mark per entity mention, keyed by entity id."""
-    size = len(reading.article.text)
-    return [
-        Mark(m.start, m.end, 2, (("class", "men"), ("data-e", entity.id)))
-        for entity in reading.entities
-        for m in entity.mentions
-        if _valid(m.start, m.end, size)
-    ]
-
-
-def layer_tip(span: LabeledSpan) -> str:
-    """What hovering a later-layer span says: the label, its layer, confidence and evidence."""
-    parts = [humanise(span.label), span.layer]
-    if span.confidence < 1.0:
-        parts.append(f"confidence {span.confidence:.2f}")
-    if span.evidence:
-        parts.append(span.evidence)
-    return _SEP.join(parts)
-
-
-def layer_marks(reading: Reading) -> list[Mark]:
-    """Marks for spans of later layers (voice, slant, …), each focusable with its label as a tooltip."""
-    size = len(reading.article.text)
-    marks = []
-    for span in reading.spans:
-        if not _valid(span.start, span.end, size):
-            continue
-        classes = f"ly {LAYER_CLASSES.get(span.layer, 'ly-other')} lb-{slug(span.label)}"
-        attrs = (
-            ("class", classes),
-            ("data-layer", span.layer),
-            ("data-label", span.label),
-            ("data-tip", layer_tip(span)),
-        )
-        marks.append(Mark(span.start, span.end, 4, attrs, (("tabindex", "0"),)))
-    return marks
 
 
 # --------------------------------------------------------------------------------------------- figures
@@ -287,7 +86,7 @@ def speech_by_speaker(reading: Reading, ix: ReadingIndex) -> Counter[int]:
     owner: dict[int, tuple[int, int]] = {}
     for a in reading.attributions:
         for c in a.content:
-            if not _valid(c.start, c.end, size):
+            if not valid_span(c.start, c.end, size):
                 continue
             for offset in range(c.start, c.end):
                 if offset not in owner or owner[offset][0] > c.end - c.start:
@@ -301,33 +100,6 @@ def summary_figures(reading: Reading, ix: ReadingIndex | None = None) -> dict[st
     summary = reading.sourcing.summary if reading.sourcing and reading.sourcing.summary else sourcing_summary(reading)
     reported = sum(1 for a in reading.attributions if a.via is not None)
     return {**summary, "speakers": len(ix.groups), "chains": reported}
-
-
-# --------------------------------------------------------------------------------------------- helpers
-
-
-def esc(value: object) -> str:
-    """Text escaped for HTML content and attribute values."""
-    return html.escape(str(value), quote=True)
-
-
-def slug(value: str) -> str:
-    """A CSS-safe class suffix."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
-
-
-def humanise(label: str) -> str:
-    """``Loaded_Language`` → ``Loaded language``; ``Exaggeration,Minimisation`` → ``Exaggeration, minimisation``."""
-    words = re.sub(r"\s*,\s*", ", ", re.sub(r"[_\-]+", " ", label)).strip()
-    return words[:1].upper() + words[1:].lower() if words else label
-
-
-def _preview(text: str, limit: int = PREVIEW_CHARS) -> str:
-    return preview(text, limit)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 # --------------------------------------------------------------------------------------------- sections
@@ -345,7 +117,7 @@ def _masthead(reading: Reading, home: str | None) -> str:
         meta.append(esc(article.url))
     if article.origin and article.origin != article.url:
         meta.append(f"read from {esc(article.origin)}")
-    sentences = f" · {_plural(len(reading.sentences), 'sentence')}" if reading.sentences else ""
+    sentences = f" · {plural(len(reading.sentences), 'sentence')}" if reading.sentences else ""
     meta.append(f"{len(article.text.split())} words{sentences}")
     nav = ""
     if home is not None:
@@ -370,7 +142,7 @@ def _voicebar(reading: Reading, ix: ReadingIndex) -> str:
             pct = 100 * shares[index] / size
             label = f"{group.speaker}: {pct:.0f}% of the text"
             segments.append(
-                f'<span class="{_sp(index)}" style="width:{pct:.2f}%;background:var(--sp-bg);'
+                f'<span class="{sp_class(index)}" style="width:{pct:.2f}%;background:var(--sp-bg);'
                 f'border-bottom:3px solid var(--sp-ink)" title="{esc(label)}"></span>'
             )
     own = 100 - 100 * sum(shares.values()) / size
@@ -408,6 +180,7 @@ def _profile(reading: Reading, ix: ReadingIndex) -> str:
     if layers:
         note = ", ".join(f"{n} {layer}" for layer, n in sorted(layers.items()))
         figures.append(_figure("Later layers", sum(layers.values()), note))
+    figures += [_figure(label, value, note) for label, value, note in slant_figures(reading)]
     return (
         '<section class="profile" aria-labelledby="profile-h"><h2 id="profile-h">Sourcing profile</h2>'
         f'{_voicebar(reading, ix)}<p class="voicebar-cap">{esc(_voice_caption(share))}</p>'
@@ -417,7 +190,7 @@ def _profile(reading: Reading, ix: ReadingIndex) -> str:
 
 def _article(reading: Reading, ix: ReadingIndex) -> str:
     text = reading.article.text
-    marks = attribution_marks(reading, ix) + entity_marks(reading) + layer_marks(reading)
+    marks = attribution_marks(reading, ix) + entity_marks(reading) + layer_marks(reading, ix) + sentence_marks(reading)
     bounds = paragraph_bounds(text)
     drawn: set[Mark] = set()
     paragraphs = "".join(
@@ -435,7 +208,7 @@ def _article(reading: Reading, ix: ReadingIndex) -> str:
 def _node(reading: Reading, ix: ReadingIndex, a: Attribution, selected: bool) -> str:
     label = f'<span class="who">{esc(ix.label(a))}</span>'
     cue = f' <span class="node-cue">{esc(a.cue.text)}</span>' if a.cue is not None else ""
-    sp = _sp(ix.colour(a.id))
+    sp = sp_class(ix.colour(a.id))
     if selected:
         return f'<strong class="node self {sp}"><span class="dot"></span>{label}</strong>{cue}'
     return (
@@ -471,15 +244,15 @@ def _facts(ix: ReadingIndex, a: Attribution) -> str:
     if a.negated:
         rows.append(("Negated", '<span class="flag neg">yes: the statement is denied</span>'))
     level = ' <span class="flag low">low: check it</span>' if a.confidence < LOW_CONFIDENCE else ""
-    confidence = f"{a.confidence:.2f}{level}" + (f"{_SEP}{esc(a.evidence)}" if a.evidence else "")
+    confidence = f"{a.confidence:.2f}{level}" + (f"{SEP}{esc(a.evidence)}" if a.evidence else "")
     rows.append(("Confidence", confidence))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
 
 
 def _card(reading: Reading, ix: ReadingIndex, a: Attribution) -> str:
-    sp = _sp(ix.colour(a.id))
+    sp = sp_class(ix.colour(a.id))
     content = " … ".join(c.text for c in a.content)
-    quote = f'<blockquote class="{sp}">{esc(_preview(content))}</blockquote>' if content else ""
+    quote = f'<blockquote class="{sp}">{esc(page_preview(content))}</blockquote>' if content else ""
     reported = ix.reported(a)
     through = ""
     if reported:
@@ -523,7 +296,7 @@ def _chips(reading: Reading, ix: ReadingIndex) -> str:
     for index, group in enumerate(ix.groups):
         anon = ' <span class="tag">anon</span>' if group.anonymous else ""
         chips.append(
-            f'<li><button type="button" class="chip {_sp(index)}" data-sp="{index}" aria-pressed="false">'
+            f'<li><button type="button" class="chip {sp_class(index)}" data-sp="{index}" aria-pressed="false">'
             f'<span class="dot"></span>{esc(group.speaker)}{anon}'
             f' <span class="count">{len(group.attributions)}</span></button></li>'
         )
@@ -559,6 +332,8 @@ def _legend(reading: Reading) -> str:
         ('<span class="sample q sp0 low">Dotted</span>', "low confidence: less than even odds it is right"),
     ]
     for layer, labels in _layer_labels(reading).items():
+        if layer == "slant":  # in the layers' legend, by owner, with its toggle
+            continue
         css = LAYER_CLASSES.get(layer, "ly-other")
         names = ", ".join(humanise(label) for label in labels)
         rows.append(
@@ -585,7 +360,7 @@ def _kept_out(reading: Reading) -> str:
     groups = [(name, items) for name, items in groups if items]
     if not groups:
         return ""
-    counts = ", ".join(_plural(len(items), name.lower().rstrip("s")) for name, items in groups)
+    counts = ", ".join(plural(len(items), name.lower().rstrip("s")) for name, items in groups)
     body = "".join(
         f"<h3>{name}</h3><ul>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ul>" for name, items in groups
     )
@@ -655,6 +430,7 @@ def render_html(reading: Reading, home: str | None = None) -> str:
         f"<style>{style}</style></head>"
         f'<body data-slug="{esc(slug(title)[:60])}"><a class="skip" href="#article">Skip to the article</a>'
         f"{_masthead(reading, home)}{_profile(reading, ix)}{_legend(reading)}"
+        f"{layers_legend(reading, ix)}"
         f'<div class="layout">{_article(reading, ix)}'
         f'<aside class="side" aria-label="Reading tools">{side}</aside></div>'
         f"{_kept_out(reading)}{_footer(reading)}"

@@ -92,3 +92,54 @@ def test_the_accurate_mode_reads_an_article_with_the_encoders_candidates():
     reading = reader.read(Article(text=text))
     assert reading.meta["attribution_tagger"] == "encoder (accurate)"
     assert any(a.cue is not None and a.cue.text in ("said", "told") for a in reading.attributions)
+
+
+class _TagsFromWords:
+    """A stand-in encoder that tags given words as source (S), cue (C) or content (T)."""
+
+    def __init__(self, roles: dict[str, str]) -> None:
+        self.roles = roles
+
+    def token_tags(self, doc):
+        tags, previous = [], "O"
+        for token in doc:
+            role = self.roles.get(token.text, "O")
+            tags.append("O" if role == "O" else ("I-" if previous == role else "B-") + role)
+            previous = role
+        return tags
+
+
+def _tag_sentence(words: str, role: str) -> dict[str, str]:
+    return dict.fromkeys(words.split(), role)
+
+
+def test_the_accurate_mode_adds_an_encoder_only_report_when_its_cue_is_a_word_of_saying(nlp):
+    from byline.attribution.detect import with_encoder
+
+    doc = nlp("Grimsby muttered the whole deal was rotten to the core.")
+    roles = {"Grimsby": "S", "muttered": "C", **_tag_sentence("the whole deal was rotten to core", "T")}
+    candidates, readings = with_encoder(doc, [], _TagsFromWords(roles), [])
+    assert [doc.text[c.cue[0] : c.cue[1]] for c in candidates] == ["muttered"]
+    assert doc.text[candidates[0].content[0][0] :].startswith("the whole deal")
+    assert readings and readings[0][0] == candidates[0].cue  # offered to the content ranker too
+
+
+def test_the_accurate_mode_leaves_out_an_encoder_only_state_of_mind(nlp):
+    from byline.attribution.detect import with_encoder
+
+    doc = nlp("The band was enraged by the idea of a surprise performance.")
+    roles = {"band": "S", "enraged": "C", **_tag_sentence("the idea of a surprise performance", "T")}
+    candidates, readings = with_encoder(doc, [], _TagsFromWords(roles), [])
+    assert candidates == [] and readings
+
+
+def test_the_accurate_mode_leaves_out_an_encoder_only_report_whose_content_holds_a_found_cue(nlp):
+    from byline.attribution.detect import with_encoder
+    from byline.attribution.model import Candidate
+
+    doc = nlp("China complained about a move that some Republicans believe made the country look weak.")
+    at = doc.text.index("believe")
+    found = [Candidate("indirect", (at, at + 7), (at - 17, at - 1), [(at + 8, len(doc.text) - 1)])]
+    roles = {"China": "S", "complained": "C", **_tag_sentence("a move that some Republicans believe made", "T")}
+    candidates, _ = with_encoder(doc, found, _TagsFromWords(roles), [])
+    assert found and candidates == found

@@ -373,3 +373,90 @@ def test_low_confidence_attribution_is_shown_as_such() -> None:
         update={"attributions": [a.model_copy(update={"confidence": 0.95}) for a in reading.attributions]}
     )
     assert ">low confidence<" not in render_html(sure)
+
+
+# ------------------------------------------------------------------------------------------ voice, opinion, techniques
+# (the ``slanted``, ``council`` and ``build`` readings come from tests/render/conftest.py)
+
+
+def test_outlet_and_speaker_techniques_render_with_different_classes(slanted):
+    page = render_html(slanted)
+    outlet = re.search(r'<span class="ly ly-slant lb-loaded-language by-outlet"[^>]*>a mistake<', page)
+    speaker = re.search(r'<span class="ly ly-slant lb-loaded-language by-speaker"[^>]*>a quiet retreat<', page)
+    assert outlet and 'data-tip="Loaded language · in the outlet&#x27;s own voice' in outlet.group(0)
+    assert speaker and 'data-tip="Loaded language · in a quote from Ravi Menon' in speaker.group(0)
+    unnamed = re.search(r'<span class="[^"]*by-speaker"[^>]*>always find money', page).group(0)
+    assert 'data-who="one resident"' in unnamed  # named from its attribution
+
+
+def test_technique_marks_cover_exactly_their_spans(slanted):
+    parsed = parse(render_html(slanted))
+    for owner in ("outlet", "speaker"):
+        spans = [s for s in slanted.spans if s.attrs["owner"] == owner]
+        assert parsed.covered(lambda attrs, o=owner: f"by-{o}" in classes(attrs)) == offsets(spans)
+
+
+def test_each_sentence_is_drawn_in_its_voice_and_the_text_survives(slanted):
+    page = render_html(slanted)
+    parsed = parse(page)
+    text = slanted.article.text
+    for start, end in paragraph_bounds(text):
+        assert parsed.paragraphs[start] == text[start:end]
+    for voice in ("author", "mixed", "attributed"):
+        sentences = [s for s in slanted.sentences if s.voice == voice]
+        expected = offsets(sentences) & set(parsed.chars)
+        assert expected and parsed.covered(lambda attrs, v=voice: f"v-{v}" in classes(attrs)) == expected
+    assert page.count("data-lead=") == len(slanted.sentences) + 3  # one tick per sentence, three in the legend
+
+
+def test_opinion_is_marked_only_in_the_outlets_voice(slanted):
+    page = render_html(slanted)
+    opinions = re.findall(r'<span class="snt v-(\w+) op"[^>]*data-tip="([^"]*)"', page)
+    assert opinions == [
+        ("mixed", "Opinion in partly the outlet&#x27;s voice · probability 0.66"),
+        ("author", "Opinion in the outlet&#x27;s voice · probability 0.93 · bias 0.64"),
+    ]  # the quoted opinion (Whitfield's) is hers, not the outlet's
+
+
+def test_layers_legend_has_a_toggle_per_layer_present(slanted):
+    page = render_html(slanted)
+    legend = page[page.index('<section class="legend-strip layers"') :]
+    legend = legend[: legend.index("</section>")]
+    assert re.findall(r'data-toggle="(\w+)" checked', legend) == ["voice", "opinion", "techniques"]
+    assert "by-outlet" in legend and "by-speaker" in legend
+    assert "Loaded language, Exaggeration, minimisation, Slogans" in legend
+    assert "slant layer:" not in page  # the techniques are in the layers' legend, not the plain one
+
+
+def test_profile_shows_the_slant_summary(slanted):
+    page = render_html(slanted)
+    assert "<dt>Outlet opinion</dt><dd>50%<small>of the outlet&#x27;s own 2 sentences</small>" in page
+    assert "<dt>Loaded words</dt><dd>1<small>in the outlet&#x27;s voice; 2 in quotes</small>" in page
+
+
+def markup(page: str) -> str:
+    """The page without its stylesheet and scripts (which name every class and toggle)."""
+    return re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.S)
+
+
+def test_a_reading_without_slant_data_has_no_slant_legend(council):
+    page = markup(render_html(council))  # as byline reads it today: voices only
+    assert 'data-toggle="voice"' in page
+    assert 'data-toggle="opinion"' not in page and 'data-toggle="techniques"' not in page
+    assert not re.search(r'class="[^"]*\b(op|by-outlet|by-speaker|ly-slant)\b', page)
+    assert "Outlet opinion" not in page and "Loaded words" not in page
+    bare = markup(render_html(Reading(article=Article(text="The council met. It voted."))))
+    assert "legend-strip layers" not in bare and "data-toggle" not in bare and 'class="snt' not in bare
+
+
+def test_opinions_alone_show_the_opinion_toggle_only_where_judged(council, build):
+    unjudged = render_html(council)
+    judged = render_html(build["opinions"](council))
+    assert 'data-toggle="opinion"' not in markup(unjudged) and 'data-toggle="opinion"' in markup(judged)
+    assert 'data-toggle="techniques"' not in markup(judged)
+
+
+def test_slant_spans_without_an_owner_keep_their_plain_mark(pages):
+    page = markup(pages["port-sale"])
+    assert 'data-toggle="techniques"' in page and "data-owner" not in page
+    assert "a persuasion technique" in page and 'class="sample ly ly-slant by-' not in page

@@ -155,3 +155,57 @@ def test_a_content_up_to_300_characters_is_shown_whole():
     reading.attributions = [Attribution(id="a1", kind="indirect", content=[reading.span(0, len(body))])]
     report = " ".join(text_report(reading, width=400).split())
     assert f"“{body}”" in report
+
+
+# --- the outlet's own voice: opinion, loaded words, techniques --------------------------------------
+# (the ``slanted``, ``council`` and ``build`` readings come from tests/render/conftest.py)
+
+
+def outlet_voice(report: str) -> str:
+    section = report[report.index("The outlet's own voice") :]
+    return section[: section.index("Entities")]
+
+
+def test_outlet_voice_shows_opinion_share_sentences_loaded_words_and_techniques(slanted):
+    section = " ".join(outlet_voice(text_report(slanted, width=200)).split())
+    assert "Opinion: 50% of the outlet's own sentences (1 of 2); 15% of quoted sentences" in section
+    assert "Opinion sentences in the outlet's voice (2)" in section
+    assert section.index("0.93 The closures are a mistake") < section.index("0.66 [partly quoted] He called")
+    assert "We made choices" not in section  # the mayor's opinion, not the outlet's
+    assert "Loaded language: 1 in the outlet's voice, 2 inside quotes" in section
+    assert "outlet: “a mistake”" in section
+    assert "quoted: “a quiet retreat” (Ravi Menon), “always find money for consultants” (one resident)" in section
+    assert "Loaded language outlet 1 · quoted 2 e.g. “a mistake”" in section
+    assert "Exaggeration, minimisation outlet 1 e.g. “regret for years”" in section
+
+
+def test_outlet_voice_comes_after_the_speakers_and_before_the_entities(slanted):
+    report = text_report(slanted, width=200)
+    assert report.index("Who says what") < report.index("The outlet's own voice") < report.index("Entities")
+
+
+def test_no_slant_data_adds_nothing(council):
+    report = text_report(council, width=140)  # voices, but no opinion, technique or summary
+    assert "The outlet's own voice" not in report and "Opinion" not in report and "Techniques" not in report
+
+
+def test_only_the_parts_with_data_are_shown(council, build):
+    section = outlet_voice(text_report(build["opinions"](council), width=200))
+    assert "Opinion sentences in the outlet's voice" in section
+    assert "Opinion:" not in section and "Loaded language" not in section and "Techniques" not in section
+
+
+def test_techniques_are_counted_from_the_spans_without_a_summary(council, build):
+    section = " ".join(outlet_voice(text_report(build["techniques"](council), width=200)).split())
+    assert "Opinion" not in section
+    assert "Loaded language: 1 in the outlet's voice, 2 inside quotes" in section
+    assert "Slogans quoted 1 e.g. “a budget that pretends" in section
+
+
+def test_at_most_five_opinion_sentences_then_how_many_more(council, build):
+    reading = build["opinions"](council)
+    reading.sentences = [s.model_copy(update={"voice": "author", "subjective": True}) for s in reading.sentences]
+    section = outlet_voice(text_report(reading, width=200))
+    shown = [line for line in section.splitlines() if line.strip("│ ").startswith(("├── 0.", "└── 0."))]
+    assert len(shown) == 5
+    assert f"… and {len(reading.sentences) - 5} more" in section

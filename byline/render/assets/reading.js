@@ -7,6 +7,8 @@
   var tip = doc.getElementById("tip");
   var pinned = null;
   var shown = null;
+  // a layer hidden by its toggle keeps its tooltips quiet: hovering shows the next tip out, if any
+  var LAYER_MARKS = { opinion: ".snt.op", techniques: ".ly-slant" };
 
   function esc(value) { return window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, "\\$&"); }
   function pieces(id) { return doc.querySelectorAll('#article [data-a="' + esc(id) + '"]'); }
@@ -74,6 +76,21 @@
     if (mine.length) mine[0].scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
+  function muted(el) {
+    return Object.keys(LAYER_MARKS).some(function (name) {
+      return article.classList.contains("hide-" + name) && el.matches(LAYER_MARKS[name]);
+    });
+  }
+  function tipOf(el) {
+    var tipped = el.closest("[data-tip]");
+    while (tipped && muted(tipped)) tipped = tipped.parentElement && tipped.parentElement.closest("[data-tip]");
+    return tipped;
+  }
+  function showLayer(toggle) {
+    article.classList.toggle("hide-" + toggle.dataset.toggle, !toggle.checked);
+    hideTip();
+  }
+
   function showTip(el) {
     if (!tip) return;
     tip.textContent = el.dataset.tip;
@@ -109,6 +126,10 @@
     if (piece) select(piece.dataset.a, false);
   });
 
+  doc.addEventListener("change", function (event) {
+    if (event.target.matches("input[data-toggle]")) showLayer(event.target);
+  });
+
   doc.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { select(null, false); hideTip(); return; }
     if (event.key !== "Enter" && event.key !== " ") return;
@@ -117,19 +138,19 @@
   });
 
   doc.addEventListener("mouseover", function (event) {
-    var tipped = event.target.closest("[data-tip]");
+    var tipped = tipOf(event.target);
     if (tipped) showTip(tipped);
     var piece = event.target.closest("#article [data-a]");
     if (piece) show(piece.dataset.a);
   });
   doc.addEventListener("mouseout", function (event) {
     var to = event.relatedTarget;
-    if (event.target.closest("[data-tip]") && !(to && to.closest && to.closest("[data-tip]"))) hideTip();
+    if (tipOf(event.target) && !(to && to.closest && tipOf(to))) hideTip();
     if (event.target.closest("#article [data-a]") && !(to && to.closest && to.closest("#article [data-a]"))) show(pinned);
   });
   doc.addEventListener("focusin", function (event) {
     if (!event.target.closest) return;
-    var tipped = event.target.closest("[data-tip]");
+    var tipped = tipOf(event.target);
     if (tipped) showTip(tipped);
     var piece = event.target.closest("#article [data-a][tabindex]");
     if (piece) show(piece.dataset.a);
@@ -141,5 +162,6 @@
   window.addEventListener("beforeprint", function () {
     each(doc.querySelectorAll("details"), function (el) { el.open = true; });
   });
+  each(doc.querySelectorAll("input[data-toggle]"), showLayer); // a reloaded page may keep boxes unticked
   doc.body.classList.add("js");
 })();
