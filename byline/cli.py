@@ -98,8 +98,8 @@ MinConfidenceOption = typer.Option(
 AccurateOption = typer.Option(
     False,
     "--accurate",
-    help=f"Tag attributions with the fine-tuned encoder (the 'accurate' extra; its model is trained by 'byline "
-    f"train attribution-encoder') instead of the CRF; slower, and so far not more accurate (also ${ACCURATE_ENV}=1).",
+    help=f"Add the fine-tuned encoder's readings to the CRF's (the 'accurate' extra; its model is trained by 'byline "
+    f"train attribution-encoder'); slower, and so far not more accurate (also ${ACCURATE_ENV}=1).",
 )
 
 
