@@ -279,7 +279,7 @@ def read_batch(
         if output.cut_bytes:
             message = f"{out}: cut an incomplete last line ({output.cut_bytes} bytes), left by a stopped run"
             console.print(message, highlight=False, soft_wrap=True)
-        articles = _skip_done(read_inputs(inputs, options), output.done, counts)
+        articles = skip_done(read_inputs(inputs, options), output.done, counts)
         _read_into(reader.read_stream(articles), output, failed_log, failures, counts, console)
     _report(failures, counts, console)
     return failures
@@ -344,9 +344,11 @@ class ErrorLog:
         self.close()
 
 
-def _skip_done(
+def skip_done(
     items: Iterable[Article | BylineError], done: set[str], counts: dict[str, int]
 ) -> Iterator[Article | BylineError]:
+    """The items but the articles whose identity (``article_identity``) is in ``done``, counted as skipped.
+    ``done`` is looked up as each item comes, so identities a caller adds on the way are skipped too."""
     for item in items:
         if isinstance(item, Article) and article_identity(item) in done:
             counts["skipped"] += 1

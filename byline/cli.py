@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from byline import __version__
+from byline.corpus.cli import register as register_corpus
 from byline.errors import BylineError
 from byline.settings import (
     ACCURATE_ENV,
@@ -38,6 +40,7 @@ eval_app = typer.Typer(help="Score a layer against gold data.", no_args_is_help=
 train_app = typer.Typer(help="Train the models byline ships.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
+register_corpus(app)
 
 stderr = Console(stderr=True, highlight=False)
 
@@ -53,8 +56,8 @@ WRITE_FAILED = 3  # exit code when an output could not be written (1: an input f
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one error line and exit non-zero."""
-    stderr.print(f"[bold red]byline: error:[/] {message}", soft_wrap=True)
+    """Print one error line and exit non-zero (the message as plain text: "byline[accurate]" is not markup)."""
+    stderr.print(f"[bold red]byline: error:[/] {escape(message)}", soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -34,6 +34,12 @@ CATALOGUE: dict[str, str] = {
     "no_route": "no such page or endpoint ({detail})",
     "unwritable": "could not be written ({detail})",
     "internal": "byline failed while reading it ({detail})",
+    "worker_died": "the worker process reading it died ({detail}); a rerun retries it",
+    "db_busy": "the database is open in another process (DuckDB lets one process write it at a time)",
+    "db_unusable": "not a byline corpus database, or a damaged one ({detail})",
+    "slant_model_missing": "the {task} model is not there (or was fit on other features): "
+    "train it with `byline train {task}`",
+    "no_shared_data": "no --data given and the shared research data is absent: give --data {expected}",
 }
 
 

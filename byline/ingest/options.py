@@ -39,7 +39,9 @@ class IngestOptions:
     ``field_map`` maps a byline field (text, html, title, url, outlet, date, authors, id) to the JSONL
     record's field name; fields it leaves out keep their own name. ``extensions`` are the file endings a
     directory walk reads (case-insensitive); ``skip_paths`` are files and folders it never reads (a batch's
-    own outputs, when they lie inside an input folder).
+    own outputs, when they lie inside an input folder). ``list_other_files``: a directory walk names each file
+    it does not read (not hidden, not a readable extension) with an ``unsupported`` error instead of passing it
+    over in silence (``byline corpus run`` lists them as skipped).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -47,6 +49,7 @@ class IngestOptions:
     field_map: dict[str, str] = field(default_factory=_identity_field_map)
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     skip_paths: tuple[Path, ...] = ()
+    list_other_files: bool = False
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.field_map) - set(BYLINE_FIELDS))

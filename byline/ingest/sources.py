@@ -22,6 +22,7 @@ from byline.reading import Article
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SIGNATURES = (b"WARC/", b"filedesc://")
+COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".zip")
 
 Result = Article | BylineError
 
@@ -68,26 +69,43 @@ def _read_path(path: Path, name: str, options: IngestOptions) -> Iterator[Result
 def walk(directory: Path, options: IngestOptions) -> list[Path]:
     """Files under ``directory`` with a readable extension, recursively, in sorted order; hidden ones (a batch's
     temporary files among them) and ``options.skip_paths`` are left out."""
+    return [path for path, readable in walk_all(directory, options) if readable]
+
+
+def walk_all(directory: Path, options: IngestOptions) -> list[tuple[Path, bool]]:
+    """Every file under ``directory`` but hidden ones and ``options.skip_paths``, recursively, in sorted order,
+    each with whether a walk reads it (its extension is a readable one)."""
     skipped = {os.path.realpath(p) for p in options.skip_paths}
     found = []
     for root, dirs, files in os.walk(directory):
         real_root = os.path.realpath(root) if skipped else root
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.join(real_root, d) not in skipped)
         found.extend(
-            Path(root) / f
+            (Path(root) / f, options.reads_extension(f))
             for f in files
-            if not f.startswith(".") and options.reads_extension(f) and os.path.join(real_root, f) not in skipped
+            if not f.startswith(".") and os.path.join(real_root, f) not in skipped
         )
-    return sorted(found, key=lambda p: p.relative_to(directory).parts)
+    return sorted(found, key=lambda entry: entry[0].relative_to(directory).parts)
 
 
 def _read_directory(directory: Path, name: str, options: IngestOptions) -> Iterator[Result]:
-    files = walk(directory, options)
-    if not files:
+    entries = [(p, ok) for p, ok in walk_all(directory, options) if ok or options.list_other_files]
+    if not any(readable for _path, readable in entries):
         yield BylineError("no_articles", name)
-    for path in files:
+    for path, readable in entries:
         source = str(Path(name) / path.relative_to(directory))
-        yield from _guarded(_read_file(path, source, options), source)
+        if readable:
+            yield from _guarded(_read_file(path, source, options), source)
+        else:
+            yield BylineError("unsupported", source, detail=f"not a type byline reads: {_kind(path.name)}")
+
+
+def _kind(filename: str) -> str:
+    """A file's type as its name gives it: its extension (with the one before a compression suffix), or none."""
+    suffixes = [suffix.lower() for suffix in Path(filename).suffixes]
+    if not suffixes:
+        return "no extension"
+    return "".join(suffixes[-2:]) if len(suffixes) > 1 and suffixes[-1] in COMPRESSION_SUFFIXES else suffixes[-1]
 
 
 def _read_file(path: Path, source: str, options: IngestOptions) -> Iterator[Result]:

@@ -306,3 +306,15 @@ def test_the_errors_file_lists_each_failure_as_it_comes(runner, tmp_path):
     assert result.exit_code == 1
     records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert [r["code"] for r in records] == ["empty"]
+
+
+def test_an_error_line_keeps_its_brackets_as_text(capsys):
+    import typer
+
+    from byline.cli import fail
+    from byline.errors import BylineError
+
+    message = BylineError("extra_missing", "--accurate", extra="accurate", package="onnxruntime").message
+    with pytest.raises(typer.Exit):
+        fail(message)
+    assert "pip install 'byline[accurate]'" in capsys.readouterr().err.replace("\n", "")

@@ -1,0 +1,195 @@
+"""``byline corpus report``: who is quoted and how, over a corpus database, in SQL.
+
+Figures, overall and per outlet:
+
+- ``anonymous_rate``: the share of attributions whose source is anonymous;
+- ``second_hand_share``: the share of attributions reported through another (``via`` set: chain depth >= 2);
+- ``attributed_share``: the share of the text's characters inside attributed content (each article's
+  ``attributed_share`` weighted by its length);
+- top speakers: named speakers (not anonymous, not unknown, not an unresolved pronoun) by attributions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from byline.attribution.sourcing import UNKNOWN_SPEAKER, UNRESOLVED
+from byline.store.duckdb_store import DuckDBStore
+
+NO_OUTLET = "(no outlet)"
+FORMATS = ("text", "json", "csv")
+
+# The articles a report covers (all, or one outlet's): ``a`` in every query below.
+_ARTICLES = f"""
+    SELECT article_id, coalesce(outlet, '{NO_OUTLET}') AS outlet, n_chars, attributed_share
+    FROM articles
+"""
+_NAMED = f"""
+    NOT t.anonymous AND t.speaker IS NOT NULL AND t.speaker <> '{UNKNOWN_SPEAKER}'
+    AND t.speaker NOT LIKE '{UNRESOLVED} (%'
+"""
+
+
+def _figures(group: bool) -> str:
+    """Articles, attributions and the three shares, per outlet (``group``) or over all the articles."""
+    key, by = ("a.outlet,", "GROUP BY a.outlet") if group else ("", "")
+    return f"""
+        WITH a AS ({_ARTICLES} {{where}}),
+        per_article AS (
+            SELECT t.article_id, count(*) AS attributions,
+                   count(*) FILTER (WHERE t.anonymous) AS anonymous,
+                   count(*) FILTER (WHERE t.via IS NOT NULL) AS second_hand
+            FROM attributions t JOIN a USING (article_id) GROUP BY t.article_id
+        )
+        SELECT {key}
+               count(*) AS articles,
+               coalesce(sum(p.attributions), 0)::BIGINT AS attributions,
+               coalesce(sum(p.anonymous), 0)::BIGINT AS anonymous,
+               coalesce(sum(p.second_hand), 0)::BIGINT AS second_hand,
+               sum(p.anonymous) / nullif(sum(p.attributions), 0) AS anonymous_rate,
+               sum(p.second_hand) / nullif(sum(p.attributions), 0) AS second_hand_share,
+               sum(a.attributed_share * a.n_chars) / nullif(sum(a.n_chars), 0) AS attributed_share
+        FROM a LEFT JOIN per_article p USING (article_id)
+        {by}
+        ORDER BY {"articles DESC, a.outlet" if group else "articles"}
+    """
+
+
+_TOP_SPEAKERS = f"""
+    WITH a AS ({_ARTICLES} {{where}})
+    SELECT t.speaker, count(*) AS attributions, count(DISTINCT t.article_id) AS articles
+    FROM attributions t JOIN a USING (article_id)
+    WHERE {_NAMED}
+    GROUP BY t.speaker
+    ORDER BY attributions DESC, t.speaker
+    LIMIT ?
+"""
+
+_TOP_SPEAKERS_BY_OUTLET = f"""
+    WITH a AS ({_ARTICLES} {{where}}),
+    counted AS (
+        SELECT a.outlet, t.speaker, count(*) AS attributions, count(DISTINCT t.article_id) AS articles
+        FROM attributions t JOIN a USING (article_id)
+        WHERE {_NAMED}
+        GROUP BY a.outlet, t.speaker
+    ),
+    ranked AS (
+        SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY attributions DESC, speaker) AS rank FROM counted
+    )
+    SELECT outlet, rank, speaker, attributions, articles FROM ranked WHERE rank <= ? ORDER BY outlet, rank
+"""
+
+
+@dataclass
+class Report:
+    outlet: str | None
+    totals: dict[str, Any]
+    outlets: list[dict[str, Any]] = field(default_factory=list)
+    top_speakers: list[dict[str, Any]] = field(default_factory=list)
+    top_speakers_by_outlet: list[dict[str, Any]] = field(default_factory=list)
+
+
+def corpus_report(store: DuckDBStore, outlet: str | None = None, top: int = 10, max_outlets: int = 20) -> Report:
+    """The report over every article, or one outlet's (``outlet``); the per-outlet sections cover the
+    ``max_outlets`` outlets with most articles (0: all)."""
+    where, params = ("WHERE coalesce(outlet, ?) = ?", [NO_OUTLET, outlet]) if outlet is not None else ("", [])
+    totals = _records(store, _figures(group=False).format(where=where), params)[0]
+    outlets = _records(store, _figures(group=True).format(where=where), params)
+    if max_outlets > 0:
+        outlets = outlets[:max_outlets]
+    kept = {row["outlet"] for row in outlets}
+    by_outlet = _records(store, _TOP_SPEAKERS_BY_OUTLET.format(where=where), [*params, top])
+    order = {row["outlet"]: n for n, row in enumerate(outlets)}
+    by_outlet = sorted(
+        (row for row in by_outlet if row["outlet"] in kept), key=lambda r: (order[r["outlet"]], r["rank"])
+    )
+    return Report(
+        outlet=outlet,
+        totals=totals,
+        outlets=outlets,
+        top_speakers=_records(store, _TOP_SPEAKERS.format(where=where), [*params, top]),
+        top_speakers_by_outlet=by_outlet,
+    )
+
+
+def _records(store: DuckDBStore, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    columns, rows = store.query(sql, params)
+    return [{name: _plain(value) for name, value in zip(columns, row, strict=True)} for row in rows]
+
+
+def _plain(value: Any) -> Any:
+    """Numbers as JSON has them: shares rounded, whole counts as int."""
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+# ------------------------------------------------------------------------------------------------ formats
+
+
+def render_report(report: Report, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(asdict(report), indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(report)
+    return _text(report)
+
+
+CSV_COLUMNS = (
+    "section", "outlet", "rank", "speaker", "articles", "attributions", "anonymous", "second_hand",
+    "anonymous_rate", "second_hand_share", "attributed_share",
+)
+
+
+def _csv(report: Report) -> str:
+    """One table, a ``section`` column telling its parts apart (totals, outlet, top_speaker, outlet_speaker)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerow({"section": "totals", "outlet": report.outlet or "", **report.totals})
+    for row in report.outlets:
+        writer.writerow({"section": "outlet", **row})
+    for rank, row in enumerate(report.top_speakers, 1):
+        writer.writerow({"section": "top_speaker", "outlet": report.outlet or "", "rank": rank, **row})
+    for row in report.top_speakers_by_outlet:
+        writer.writerow({"section": "outlet_speaker", **row})
+    return out.getvalue()
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def _text(report: Report) -> str:
+    t = report.totals
+    scope = f"outlet {report.outlet}" if report.outlet is not None else "all outlets"
+    lines = [
+        f"{scope}: {t['articles']} articles, {t['attributions']} attributions",
+        f"anonymous sources {_share(t['anonymous_rate'])} · reported second-hand {_share(t['second_hand_share'])}"
+        f" · attributed share of the text {_share(t['attributed_share'])}",
+        "",
+        "top speakers",
+    ]
+    lines += [f"  {n:>3}  {r['attributions']:>6}  {r['speaker']}  ({r['articles']} articles)"
+              for n, r in enumerate(report.top_speakers, 1)] or ["  (none)"]
+    if report.outlets:
+        width = max(len(r["outlet"]) for r in report.outlets)
+        lines += ["", f"{'outlet':<{width}}  articles  attributions  anonymous  second-hand  attributed"]
+        lines += [
+            f"{r['outlet']:<{width}}  {r['articles']:>8}  {r['attributions']:>12}  {_share(r['anonymous_rate']):>9}"
+            f"  {_share(r['second_hand_share']):>11}  {_share(r['attributed_share']):>10}"
+            for r in report.outlets
+        ]
+    if report.top_speakers_by_outlet:
+        lines += ["", "top speakers by outlet"]
+        current = None
+        for r in report.top_speakers_by_outlet:
+            if r["outlet"] != current:
+                current = r["outlet"]
+                lines.append(f"  {current}")
+            lines.append(f"    {r['rank']:>3}  {r['attributions']:>5}  {r['speaker']}")
+    return "\n".join(lines) + "\n"
