@@ -92,6 +92,21 @@ class Entity(Model):
     mentions: list[Mention] = Field(default_factory=list)
 
 
+SourceCategory = Literal[
+    "person",
+    "government",
+    "politician",
+    "expert",
+    "business",
+    "advocacy",
+    "citizen",
+    "media",
+    "document",
+    "anonymous",
+    "unknown",
+]
+
+
 class Source(Model):
     """Who an attribution is attributed to."""
 
@@ -101,6 +116,13 @@ class Source(Model):
     description: str | None = Field(
         default=None,
         description="Who the source is said to be where no one entity is named (anonymous, vague, a group).",
+    )
+    category: SourceCategory | None = Field(default=None, description="What kind of source it is ('unknown': unsure).")
+    gender: Literal["female", "male", "unknown"] | None = Field(
+        default=None, description="For a person: from pronouns that refer to them, honorifics, then a name list."
+    )
+    evidence: dict[str, str] = Field(
+        default_factory=dict, description="Why: the words behind 'category' and 'gender' (keys as the fields)."
     )
 
 
