@@ -26,6 +26,7 @@ from byline.settings import (
     default_accurate,
     default_model,
 )
+from byline.slant.cli_sentences import register as register_sentence_models
 
 if TYPE_CHECKING:
     from byline.pipeline import Reader
@@ -41,6 +42,7 @@ train_app = typer.Typer(help="Train the models byline ships.", no_args_is_help=T
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 register_corpus(app)
+register_sentence_models(eval_app, train_app)
 
 stderr = Console(stderr=True, highlight=False)
 
@@ -308,6 +310,27 @@ def eval_agreement(
     for who in ("annotators", "byline"):
         if who in scores:
             typer.echo(f"\n{who} (pairs {scores[who]['n_pairs']})\n{_score_table(scores[who], header=False)}")
+
+
+@eval_app.command("sources")
+def eval_sources(
+    gold: Path = typer.Option(..., "--gold", help="Gold labels JSONL (item, category, gender, …)."),
+    items: Path = typer.Option(..., "--items", help="Items JSONL (item, text, start, end, half, …)."),
+    half: str = typer.Option("dev", "--half", help="dev, test or all."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    model: str | None = ModelOption,
+) -> None:
+    """Score source categories and genders: precision, coverage and accuracy per field."""
+    from byline.attribution.source_profile_eval import evaluate_sources, render_scores, sources_reader
+
+    if half not in ("dev", "test", "all"):
+        fail(f"--half {half}: choose dev, test or all", code=2)
+    for path in (gold, items):
+        if not path.is_file():
+            fail(BylineError("not_found", str(path)).message)
+    with _one_line_errors():
+        scores = evaluate_sources(gold, items, None if half == "all" else half, sources_reader(model))
+    typer.echo(json.dumps(scores) if as_json else render_scores(scores))
 
 
 @eval_app.command("extraction")

@@ -52,8 +52,10 @@ BUILTIN_STAGE_MODULES = (
     "byline.attribution.calibrate",
     "byline.attribution.summary",
     "byline.voice.stage",
+    "byline.slant.sentence_stage",
+    "byline.slant.summary",
 )
-DEFAULT_STAGES = ("sentences", "entities", "attribution", "confidence", "voice", "sourcing")
+DEFAULT_STAGES = ("sentences", "entities", "attribution", "confidence", "voice", "subjectivity", "slant", "sourcing")
 
 
 def register_stage(name: str) -> Callable[[Callable[[], Stage]], Callable[[], Stage]]:

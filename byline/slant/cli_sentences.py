@@ -1,0 +1,138 @@
+"""The command line of the sentence classifiers: ``eval subjectivity``, ``eval bias``, ``train subjectivity`` and
+``train bias``, thin shells over the library (``register`` adds them to byline's eval and train groups)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from byline.errors import BylineError
+from byline.shared_data import shared_path
+
+CHECKTHAT = ("slant", "checkthat_subjectivity_en")
+BABE = ("slant", "babe", "babe_SG2.jsonl")
+
+_stderr = Console(stderr=True, highlight=False)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    _stderr.print(f"[bold red]byline: error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    try:
+        yield
+    except BylineError as exc:
+        _fail(exc.message)
+
+
+def default_data(given: Path | None, *parts: str) -> Path:
+    """``given``, else the file in the shared research data, else a one-line error."""
+    if given is not None:
+        if not given.is_file():
+            raise BylineError("not_found", str(given))
+        return given
+    found = shared_path(*parts)
+    if found is None:
+        raise BylineError("no_shared_data", None, expected="…/" + "/".join(parts))
+    return found
+
+
+def _print(scores: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(scores))
+        return
+    line = f"macro-F1 {scores['macro_f1']:.3f}  n {scores['n']}  ECE {scores['ece']:.3f}"
+    typer.echo(line + (f"\n{scores['mode']}" if "mode" in scores else ""))
+
+
+def register(eval_app: typer.Typer, train_app: typer.Typer) -> None:
+    """Add the four commands to byline's ``eval`` and ``train`` groups."""
+    eval_app.command("subjectivity")(eval_subjectivity)
+    eval_app.command("bias")(eval_bias)
+    train_app.command("subjectivity")(train_subjectivity)
+    train_app.command("bias")(train_bias)
+
+
+def eval_subjectivity(
+    data: Path = typer.Option(..., "--data", help="A CheckThat!-format TSV (sentence_id, sentence, label OBJ|SUBJ)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    model: Path | None = typer.Option(None, "--model", help="Model folder (default: the one byline ships)."),
+) -> None:
+    """Score the shipped subjectivity model: macro-F1 at its threshold, n, ECE (10 bins)."""
+    from byline.slant.eval_sentences import evaluate_subjectivity
+    from byline.slant.sentence_models import SUBJECTIVITY_DIR
+
+    with _one_line_errors():
+        scores = evaluate_subjectivity(default_data(data), model or SUBJECTIVITY_DIR)
+    _print(scores, as_json)
+
+
+def eval_bias(
+    data: Path = typer.Option(..., "--data", help="BABE-format JSONL (text, outlet, label_bias)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    shipped: bool = typer.Option(
+        False,
+        "--shipped",
+        help="Score the shipped model instead of cross-validating. On BABE, its own training data, this is "
+        "not a fair figure.",
+    ),
+    model: Path | None = typer.Option(None, "--model", help="Model folder for --shipped (default: byline's)."),
+) -> None:
+    """Score bias: cross-validation with one fold per outlet (fit on the other outlets, score the held-out
+    one's sentences; the output says how many folds), or the shipped model with --shipped."""
+    from byline.slant.eval_sentences import evaluate_bias
+    from byline.slant.sentence_models import BIAS_DIR
+
+    with _one_line_errors():
+        scores = evaluate_bias(default_data(data), shipped=shipped, model_dir=model or BIAS_DIR)
+    _print(scores, as_json)
+
+
+def _log() -> Callable[[str], None]:
+    return lambda message: _stderr.print(message, soft_wrap=True)
+
+
+def train_subjectivity(
+    data: Path | None = typer.Option(None, "--data", help="CheckThat! train TSV (default: the shared train_en.tsv)."),
+    opinion_data: Path | None = typer.Option(
+        None, "--opinion-data", help="BABE JSONL whose label_opinion adds down-weighted examples (default: shared)."
+    ),
+    no_opinion_data: bool = typer.Option(False, "--no-opinion-data", help="Train on --data alone."),
+    dev: Path | None = typer.Option(None, "--dev", help="A TSV scored once with the final model, for the card."),
+    out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
+) -> None:
+    """Train the subjectivity model (CPU, a few minutes; needs scikit-learn) and write its MODEL_CARD.md."""
+    from byline.slant.sentence_models import SUBJECTIVITY_DIR
+    from byline.slant.train_sentences import train_subjectivity as train
+    from byline.slant.train_sentences import train_subjectivity_with_dev
+
+    with _one_line_errors():
+        train_path = default_data(data, *CHECKTHAT, "train_en.tsv")
+        extra = None if no_opinion_data else default_data(opinion_data, *BABE)
+        dev_path = default_data(dev) if dev is not None else None
+        folder = out or SUBJECTIVITY_DIR
+        facts = train_subjectivity_with_dev(train(train_path, folder, extra, log=_log()), dev_path, folder)
+    typer.echo(json.dumps(facts, indent=2))
+
+
+def train_bias(
+    data: Path | None = typer.Option(None, "--data", help="BABE JSONL (default: the shared babe_SG2.jsonl)."),
+    out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
+) -> None:
+    """Train the bias model on BABE with outlet folds (CPU, a few minutes; needs scikit-learn) and write its
+    MODEL_CARD.md."""
+    from byline.slant.sentence_models import BIAS_DIR
+    from byline.slant.train_sentences import train_bias as train
+
+    with _one_line_errors():
+        facts = train(default_data(data, *BABE), out or BIAS_DIR, log=_log())
+    typer.echo(json.dumps(facts, indent=2))
