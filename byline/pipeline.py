@@ -51,11 +51,22 @@ BUILTIN_STAGE_MODULES = (
     "byline.attribution.stage",
     "byline.attribution.calibrate",
     "byline.attribution.summary",
+    "byline.attribution.source_profile",
     "byline.voice.stage",
     "byline.slant.sentence_stage",
     "byline.slant.summary",
 )
-DEFAULT_STAGES = ("sentences", "entities", "attribution", "confidence", "voice", "subjectivity", "slant", "sourcing")
+DEFAULT_STAGES = (
+    "sentences",
+    "entities",
+    "attribution",
+    "confidence",
+    "sources",
+    "voice",
+    "subjectivity",
+    "slant",
+    "sourcing",
+)
 
 
 def register_stage(name: str) -> Callable[[Callable[[], Stage]], Callable[[], Stage]]:

@@ -168,7 +168,8 @@ def report(
         20, "--max-outlets", min=0, help="Outlets in the per-outlet sections, most articles first (0: all)."
     ),
 ) -> None:
-    """Top speakers, anonymous sources, second-hand reports and attributed text, overall and per outlet.
+    """Top speakers, anonymous sources, second-hand reports and attributed text, overall and per outlet;
+    quotes from women and men per outlet and month, and source categories per outlet.
 
     anonymous: the share of attributions with an anonymous source; second-hand: the share reported through
     another report (chain depth 2 or more); attributed: the share of the text inside attributed content."""

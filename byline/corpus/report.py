@@ -6,7 +6,11 @@ Figures, overall and per outlet:
 - ``second_hand_share``: the share of attributions reported through another (``via`` set: chain depth >= 2);
 - ``attributed_share``: the share of the text's characters inside attributed content (each article's
   ``attributed_share`` weighted by its length);
-- top speakers: named speakers (not anonymous, not unknown, not an unresolved pronoun) by attributions.
+- top speakers: named speakers (not anonymous, not unknown, not an unresolved pronoun) by attributions;
+- who is quoted, per outlet and by month (of the articles' ``published``): of the attributions whose source
+  is a person of known gender (``gender`` female or male), the shares from women and from men, and the
+  coverage: the share of attributions to persons (``gender`` set) whose gender is known;
+- source categories per outlet: attributions by their source's ``category`` (politician, government, …).
 """
 
 from __future__ import annotations
@@ -84,6 +88,51 @@ _TOP_SPEAKERS_BY_OUTLET = f"""
 """
 
 
+_GENDER_FIGURES = """
+    count(*) FILTER (WHERE t.gender IS NOT NULL) AS people,
+    count(*) FILTER (WHERE t.gender IN ('female', 'male')) AS known,
+    count(*) FILTER (WHERE t.gender = 'female') AS female,
+    count(*) FILTER (WHERE t.gender = 'male') AS male,
+    count(*) FILTER (WHERE t.gender = 'female')
+        / nullif(count(*) FILTER (WHERE t.gender IN ('female', 'male')), 0) AS female_share,
+    count(*) FILTER (WHERE t.gender = 'male')
+        / nullif(count(*) FILTER (WHERE t.gender IN ('female', 'male')), 0) AS male_share,
+    count(*) FILTER (WHERE t.gender IN ('female', 'male'))
+        / nullif(count(*) FILTER (WHERE t.gender IS NOT NULL), 0) AS gender_coverage
+"""
+
+_GENDER_BY_OUTLET = f"""
+    WITH a AS ({_ARTICLES} {{where}})
+    SELECT a.outlet, count(*) AS attributions, {_GENDER_FIGURES}
+    FROM attributions t JOIN a USING (article_id)
+    GROUP BY a.outlet
+"""
+
+NO_MONTH = "(no date)"
+_GENDER_BY_MONTH = f"""
+    WITH a AS (
+        SELECT article_id, coalesce(outlet, '{NO_OUTLET}') AS outlet,
+               CASE WHEN regexp_matches(published, '^[0-9]{{{{4}}}}-[0-9]{{{{2}}}}') THEN substr(published, 1, 7)
+                    ELSE '{NO_MONTH}' END AS month
+        FROM articles {{where}}
+    )
+    SELECT a.month, count(*) AS attributions, {_GENDER_FIGURES}
+    FROM attributions t JOIN a USING (article_id)
+    GROUP BY a.month
+    ORDER BY a.month = '{NO_MONTH}', a.month
+"""
+
+_CATEGORIES_BY_OUTLET = f"""
+    WITH a AS ({_ARTICLES} {{where}})
+    SELECT a.outlet, t.category, count(*) AS attributions,
+           count(*) / sum(count(*)) OVER (PARTITION BY a.outlet) AS share
+    FROM attributions t JOIN a USING (article_id)
+    WHERE t.category IS NOT NULL
+    GROUP BY a.outlet, t.category
+    ORDER BY a.outlet, attributions DESC, t.category
+"""
+
+
 @dataclass
 class Report:
     outlet: str | None
@@ -91,6 +140,9 @@ class Report:
     outlets: list[dict[str, Any]] = field(default_factory=list)
     top_speakers: list[dict[str, Any]] = field(default_factory=list)
     top_speakers_by_outlet: list[dict[str, Any]] = field(default_factory=list)
+    gender_by_outlet: list[dict[str, Any]] = field(default_factory=list)
+    gender_by_month: list[dict[str, Any]] = field(default_factory=list)
+    categories_by_outlet: list[dict[str, Any]] = field(default_factory=list)
 
 
 def corpus_report(store: DuckDBStore, outlet: str | None = None, top: int = 10, max_outlets: int = 20) -> Report:
@@ -113,7 +165,15 @@ def corpus_report(store: DuckDBStore, outlet: str | None = None, top: int = 10, 
         outlets=outlets,
         top_speakers=_records(store, _TOP_SPEAKERS.format(where=where), [*params, top]),
         top_speakers_by_outlet=by_outlet,
+        gender_by_outlet=_in_order(_records(store, _GENDER_BY_OUTLET.format(where=where), params), order),
+        gender_by_month=_records(store, _GENDER_BY_MONTH.format(where=where), params),
+        categories_by_outlet=_in_order(_records(store, _CATEGORIES_BY_OUTLET.format(where=where), params), order),
     )
+
+
+def _in_order(rows: list[dict[str, Any]], order: dict[str, int]) -> list[dict[str, Any]]:
+    """The rows of the outlets kept (those in ``order``), in the outlets' order (stable within one outlet)."""
+    return sorted((row for row in rows if row["outlet"] in order), key=lambda r: order[r["outlet"]])
 
 
 def _records(store: DuckDBStore, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -141,12 +201,14 @@ def render_report(report: Report, fmt: str) -> str:
 
 CSV_COLUMNS = (
     "section", "outlet", "rank", "speaker", "articles", "attributions", "anonymous", "second_hand",
-    "anonymous_rate", "second_hand_share", "attributed_share",
+    "anonymous_rate", "second_hand_share", "attributed_share", "month", "people", "known", "female", "male",
+    "female_share", "male_share", "gender_coverage", "category", "share",
 )
 
 
 def _csv(report: Report) -> str:
-    """One table, a ``section`` column telling its parts apart (totals, outlet, top_speaker, outlet_speaker)."""
+    """One table, a ``section`` column telling its parts apart (totals, outlet, top_speaker, outlet_speaker,
+    outlet_gender, month_gender, outlet_category)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -157,6 +219,12 @@ def _csv(report: Report) -> str:
         writer.writerow({"section": "top_speaker", "outlet": report.outlet or "", "rank": rank, **row})
     for row in report.top_speakers_by_outlet:
         writer.writerow({"section": "outlet_speaker", **row})
+    for row in report.gender_by_outlet:
+        writer.writerow({"section": "outlet_gender", **row})
+    for row in report.gender_by_month:
+        writer.writerow({"section": "month_gender", "outlet": report.outlet or "", **row})
+    for row in report.categories_by_outlet:
+        writer.writerow({"section": "outlet_category", **row})
     return out.getvalue()
 
 
@@ -192,4 +260,26 @@ def _text(report: Report) -> str:
                 current = r["outlet"]
                 lines.append(f"  {current}")
             lines.append(f"    {r['rank']:>3}  {r['attributions']:>5}  {r['speaker']}")
+    lines += _gender_text("outlet", report.gender_by_outlet) + _gender_text("month", report.gender_by_month)
+    if report.categories_by_outlet:
+        lines += ["", "source categories by outlet"]
+        by_outlet: dict[str, list[str]] = {}
+        for r in report.categories_by_outlet:
+            by_outlet.setdefault(r["outlet"], []).append(f"{r['category']} {_share(r['share'])}")
+        lines += [f"  {outlet}: {' · '.join(parts)}" for outlet, parts in by_outlet.items()]
     return "\n".join(lines) + "\n"
+
+
+def _gender_text(key: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Quotes from women and men by ``key`` (outlet or month), with how many persons' gender is known."""
+    if not any(r["people"] for r in rows):
+        return []
+    width = max(len(str(r[key])) for r in rows)
+    lines = ["", f"quotes from women and men by {key} (of persons of known gender; coverage: share known)"]
+    lines.append(f"{key:<{width}}   women     men   known / persons  coverage")
+    lines += [
+        f"{r[key]:<{width}}  {_share(r['female_share']):>6}  {_share(r['male_share']):>6}"
+        f"  {r['known']:>6} / {r['people']:<7}  {_share(r['gender_coverage']):>8}"
+        for r in rows
+    ]
+    return lines

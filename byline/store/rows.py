@@ -104,6 +104,8 @@ def _attribution_rows(reading: Reading, article_id: str) -> list[Row]:
                 entity.type if entity is not None else None,
                 a.source.anonymous,
                 a.source.description,
+                a.source.category,
+                a.source.gender,
                 a.cue.text if a.cue is not None else None,
                 CONTENT_JOINER.join(c.text for c in a.content) or None,
                 a.via,

@@ -96,6 +96,8 @@ ATTRIBUTIONS = Table(
         ("entity_type", "VARCHAR"),
         ("anonymous", "BOOLEAN"),
         ("description", "VARCHAR"),
+        ("category", "VARCHAR"),  # what kind of source (politician, government, expert, …; 'unknown': unsure)
+        ("gender", "VARCHAR"),  # a person source's: female, male, unknown; NULL for organisations, documents
         ("cue", "VARCHAR"),
         ("content", "VARCHAR"),  # the content spans' texts, joined by " … "
         ("via", "VARCHAR"),  # the attribution it is reported through: set means second-hand (chain depth >= 2)

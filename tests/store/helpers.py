@@ -27,6 +27,8 @@ def article(
             "PERSON" if a.get("entity") else None,
             a.get("anonymous", False),
             a.get("description"),
+            a.get("category"),
+            a.get("gender"),
             "said",
             "something",
             a.get("via"),
