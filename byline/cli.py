@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from byline import __version__
+from byline.console import fail, stderr
+from byline.console import one_line_errors as _one_line_errors
 from byline.corpus.cli import register as register_corpus
 from byline.errors import BylineError
 from byline.settings import (
@@ -44,7 +42,6 @@ app.add_typer(train_app, name="train")
 register_corpus(app)
 register_sentence_models(eval_app, train_app)
 
-stderr = Console(stderr=True, highlight=False)
 
 
 class Format(StrEnum):
@@ -55,21 +52,6 @@ class Format(StrEnum):
 
 
 WRITE_FAILED = 3  # exit code when an output could not be written (1: an input failed, 2: a usage error)
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one error line and exit non-zero (the message as plain text: "byline[accurate]" is not markup)."""
-    stderr.print(f"[bold red]byline: error:[/] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(code)
-
-
-@contextmanager
-def _one_line_errors() -> Iterator[None]:
-    """A catalogued failure in a data file (eval, train, bench) as one error line, not a traceback."""
-    try:
-        yield
-    except BylineError as exc:
-        fail(exc.message)
 
 
 def _version(value: bool) -> None:

@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
 
 def _fail(message: str, code: int = 1) -> NoReturn:
     """byline's one error line."""
-    from byline.cli import fail
+    from byline.console import fail
 
     fail(message, code)
 
@@ -78,7 +78,7 @@ def run(
     input's id, else a hash of the text). A rerun skips what is done; a killed run loses no finished article.
     Files that are not articles are listed as skipped. Exit 1 if any article failed."""
     from byline.batch import parse_field_map
-    from byline.cli import stderr
+    from byline.console import stderr
     from byline.corpus.progress import RunProgress
     from byline.corpus.run import default_workers, run_corpus
     from byline.ingest import IngestOptions

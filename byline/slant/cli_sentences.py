@@ -4,34 +4,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import typer
-from rich.console import Console
 
+from byline.console import one_line_errors as _one_line_errors
+from byline.console import stderr as _stderr
 from byline.errors import BylineError
 from byline.shared_data import shared_path
 
 CHECKTHAT = ("slant", "checkthat_subjectivity_en")
 BABE = ("slant", "babe", "babe_SG2.jsonl")
-
-_stderr = Console(stderr=True, highlight=False)
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    _stderr.print(f"[bold red]byline: error:[/] {message}", soft_wrap=True)
-    raise typer.Exit(code)
-
-
-@contextmanager
-def _one_line_errors() -> Iterator[None]:
-    try:
-        yield
-    except BylineError as exc:
-        _fail(exc.message)
 
 
 def default_data(given: Path | None, *parts: str) -> Path:
