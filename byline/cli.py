@@ -24,6 +24,7 @@ from byline.settings import (
     default_accurate,
     default_model,
 )
+from byline.slant.cli_persuasion import register as register_persuasion
 from byline.slant.cli_sentences import register as register_sentence_models
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 register_corpus(app)
 register_sentence_models(eval_app, train_app)
+register_persuasion(eval_app, train_app)
 
 
 

@@ -54,6 +54,7 @@ BUILTIN_STAGE_MODULES = (
     "byline.attribution.source_profile",
     "byline.voice.stage",
     "byline.slant.sentence_stage",
+    "byline.slant.persuasion.stage",
     "byline.slant.summary",
 )
 DEFAULT_STAGES = (
@@ -64,6 +65,7 @@ DEFAULT_STAGES = (
     "sources",
     "voice",
     "subjectivity",
+    "persuasion",
     "slant",
     "sourcing",
 )

@@ -21,3 +21,17 @@ def shared_path(*parts: str) -> Path | None:
     root = shared_data_dir()
     path = root.joinpath(*parts) if root else None
     return path if path is not None and path.exists() else None
+
+
+def given_or_shared(given: Path | None, *parts: str) -> Path:
+    """``given`` (which must exist), else that path in the shared research data, else a one-line error."""
+    from byline.errors import BylineError
+
+    if given is not None:
+        if not given.exists():
+            raise BylineError("not_found", str(given))
+        return given
+    found = shared_path(*parts)
+    if found is None:
+        raise BylineError("no_shared_data", None, expected="…/" + "/".join(parts))
+    return found

@@ -12,23 +12,10 @@ import typer
 
 from byline.console import one_line_errors as _one_line_errors
 from byline.console import stderr as _stderr
-from byline.errors import BylineError
-from byline.shared_data import shared_path
+from byline.shared_data import given_or_shared
 
 CHECKTHAT = ("slant", "checkthat_subjectivity_en")
 BABE = ("slant", "babe", "babe_SG2.jsonl")
-
-
-def default_data(given: Path | None, *parts: str) -> Path:
-    """``given``, else the file in the shared research data, else a one-line error."""
-    if given is not None:
-        if not given.is_file():
-            raise BylineError("not_found", str(given))
-        return given
-    found = shared_path(*parts)
-    if found is None:
-        raise BylineError("no_shared_data", None, expected="…/" + "/".join(parts))
-    return found
 
 
 def _print(scores: dict[str, Any], as_json: bool) -> None:
@@ -57,7 +44,7 @@ def eval_subjectivity(
     from byline.slant.sentence_models import SUBJECTIVITY_DIR
 
     with _one_line_errors():
-        scores = evaluate_subjectivity(default_data(data), model or SUBJECTIVITY_DIR)
+        scores = evaluate_subjectivity(given_or_shared(data), model or SUBJECTIVITY_DIR)
     _print(scores, as_json)
 
 
@@ -78,7 +65,7 @@ def eval_bias(
     from byline.slant.sentence_models import BIAS_DIR
 
     with _one_line_errors():
-        scores = evaluate_bias(default_data(data), shipped=shipped, model_dir=model or BIAS_DIR)
+        scores = evaluate_bias(given_or_shared(data), shipped=shipped, model_dir=model or BIAS_DIR)
     _print(scores, as_json)
 
 
@@ -101,9 +88,9 @@ def train_subjectivity(
     from byline.slant.train_sentences import train_subjectivity_with_dev
 
     with _one_line_errors():
-        train_path = default_data(data, *CHECKTHAT, "train_en.tsv")
-        extra = None if no_opinion_data else default_data(opinion_data, *BABE)
-        dev_path = default_data(dev) if dev is not None else None
+        train_path = given_or_shared(data, *CHECKTHAT, "train_en.tsv")
+        extra = None if no_opinion_data else given_or_shared(opinion_data, *BABE)
+        dev_path = given_or_shared(dev) if dev is not None else None
         folder = out or SUBJECTIVITY_DIR
         facts = train_subjectivity_with_dev(train(train_path, folder, extra, log=_log()), dev_path, folder)
     typer.echo(json.dumps(facts, indent=2))
@@ -119,5 +106,5 @@ def train_bias(
     from byline.slant.train_sentences import train_bias as train
 
     with _one_line_errors():
-        facts = train(default_data(data, *BABE), out or BIAS_DIR, log=_log())
+        facts = train(given_or_shared(data, *BABE), out or BIAS_DIR, log=_log())
     typer.echo(json.dumps(facts, indent=2))

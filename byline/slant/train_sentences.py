@@ -160,8 +160,9 @@ def out_of_fold(features: Sequence[Features], examples: Sequence[Example], folds
     """Each held-out example's raw score from the model fit without its fold."""
     margins: dict[int, float] = {}
     for train, held in folds:
-        model = fit_linear([features[i] for i in train], [examples[i].label for i in train],
-                           [examples[i].weight for i in train], c)
+        model = fit_linear(
+            [features[i] for i in train], [examples[i].label for i in train], [examples[i].weight for i in train], c
+        )
         margins.update((i, model.margin(features[i])) for i in held)
     return margins
 
@@ -329,8 +330,12 @@ def write_model_card(out: Path, facts: dict[str, Any]) -> Path:
         "## Data and licence",
         "",
         f"- Training data: `{facts['data']}` ({facts['n_train']} sentences)"
-        + (f"; extra: `{facts['extra_data']}` ({facts['n_extra']} sentences at weight {facts['extra_weight']}, "
-           "never scored)" if facts.get("extra_data") else ""),
+        + (
+            f"; extra: `{facts['extra_data']}` ({facts['n_extra']} sentences at weight {facts['extra_weight']}, "
+            "never scored)"
+            if facts.get("extra_data")
+            else ""
+        ),
         f"- Licence: {LICENCES[task]}",
         "- Only learned weights ship (feature name → weight); no sentence of the data is in the model.",
         "",
@@ -345,9 +350,13 @@ def write_model_card(out: Path, facts: dict[str, Any]) -> Path:
         lines.append("- Outlet folds: the held-out outlet is never seen in training, so outlet identity cannot help.")
     if "dev" in facts:
         dev = facts["dev"]
-        lines += ["", "## Held-out figures", "",
-                  f"- `{dev['data']}` (scored once, never used for a choice): macro-F1 {dev['macro_f1']}, "
-                  f"ECE {dev['ece']}, n = {dev['n']}."]
+        lines += [
+            "",
+            "## Held-out figures",
+            "",
+            f"- `{dev['data']}` (scored once, never used for a choice): macro-F1 {dev['macro_f1']}, "
+            f"ECE {dev['ece']}, n = {dev['n']}.",
+        ]
     lines += ["", "## Known limits", ""] + [f"- {limit}" for limit in LIMITS[task]]
     lines += [
         "",
