@@ -10,6 +10,17 @@ from byline.shared_data import shared_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "byline" / "samples"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--headless=new",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +67,15 @@ def blinken_path(shared_data: Path) -> Path:
     if not path.is_file():
         pytest.skip("../shared/data/samples/blinken-cable-breitbart.txt absent")
     return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium under Playwright, one per test session (skipped where either is absent)."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium absent: install Debian's chromium (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

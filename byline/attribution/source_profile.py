@@ -28,20 +28,17 @@ import importlib.util
 import re
 import threading
 import unicodedata
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
-from spacy.attrs import LOWER, POS
-from spacy.symbols import PRON as PRON_POS
 from spacy.tokens import Doc, Span, Token
 
 from byline.attribution.anonymity import UNNAMED_REPORTS
 from byline.entities import lexicon as lx
+from byline.entities.people import pronoun_gender_votes
 from byline.entities.registry import EntityRecord, Registry, build_registry, known_org_key
 from byline.entities.stage import REGISTRY_KEY
 from byline.pipeline import Context, register_stage
@@ -170,7 +167,11 @@ AFFILIATION_ROLES = frozenset(
     """.split()
 ) | {"vice president", "general counsel"}
 ALL_ROLES = (
-    frozenset().union(*ROLE_WORDS.values()) | POLITICAL_ROLES | HEAD_ROLES | AFFILIATION_ROLES | lx.ROLE_NOUNS
+    frozenset().union(*ROLE_WORDS.values())
+    | POLITICAL_ROLES
+    | HEAD_ROLES
+    | AFFILIATION_ROLES
+    | lx.ROLE_NOUNS
     | lx.PERSON_NOUNS
 )
 # A role held in the past says nothing of what the person speaks as: "an Air Force veteran".
@@ -811,32 +812,10 @@ class GenderClues:
             self._votes = {}
             if self._doc is not None and self._registry is not None:
                 people = [r for r in self._registry.records if r.type == "PERSON"]
-                for found_id, counter in pronoun_votes(self._doc, people).items():
+                for found_id, counter in pronoun_gender_votes(self._doc, people).items():
                     for code, n in counter.items():
                         self._votes.setdefault(found_id, Counter())["female" if code == "f" else "male"] += n
         return self.resolved.get(entity_id, Counter()) + self._votes.get(entity_id, Counter())
-
-
-def pronoun_votes(doc: Doc, people: Sequence[EntityRecord]) -> dict[str, Counter]:
-    """The registry's pronoun votes (``pronoun_gender_votes``: a vote for the one person named in a he/she
-    pronoun's sentence and the one before), found from an array of the doc rather than token by token."""
-    if not people or not len(doc):
-        return {}
-    strings = doc.vocab.strings
-    codes = {strings.add(word): gender for word, gender in lx.PRONOUN_GENDER.items()}
-    table = doc.to_array([LOWER, POS])
-    hits = numpy.nonzero(numpy.isin(table[:, 0], list(codes)) & (table[:, 1] == PRON_POS))[0]
-    starts = sorted((s, r.id) for r in people for s, _ in r.mentions)
-    votes: dict[str, Counter] = {}
-    for i in hits.tolist():
-        token = doc[i]
-        sentence = token.sent
-        window_start = doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
-        first, last = bisect_left(starts, (window_start, "")), bisect_left(starts, (token.idx, ""))
-        near = {entity_id for _, entity_id in starts[first:last]}
-        if len(near) == 1:
-            votes.setdefault(near.pop(), Counter())[codes[int(table[i, 0])]] += 1
-    return votes
 
 
 def gender_clues(doc: Doc, registry: Registry, attributions: Sequence[Attribution]) -> GenderClues:
@@ -874,9 +853,7 @@ def _person_gender(record: EntityRecord, clues: GenderClues) -> tuple[str, str]:
 # -- the profile of every attribution ------------------------------------------------------------------
 
 
-def profile_source(
-    doc: Doc, source: Source, registry: Registry, clues: GenderClues | None = None
-) -> SourceProfile:
+def profile_source(doc: Doc, source: Source, registry: Registry, clues: GenderClues | None = None) -> SourceProfile:
     """Category, gender and evidence of one attribution's source."""
     clues = clues or GenderClues()
     record = registry.get(source.entity)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.symbols import PRON as PRON_POS
 from spacy.tokens import Doc, Token
 
 from byline.entities import lexicon as lx
@@ -94,19 +97,22 @@ def gender_from_words(name: str, descriptors: Iterable[str]) -> str | None:
     return None
 
 
-def pronoun_gender_votes(doc: Doc, people: list[EntityRecord]) -> dict[str, Counter]:
-    """A vote for the one person named in a gendered pronoun's sentence and the one before, if one."""
-    sentences = list(doc.sents)
+def pronoun_gender_votes(doc: Doc, people: Sequence[EntityRecord]) -> dict[str, Counter]:
+    """A vote ('f' or 'm') for the one person named in a gendered pronoun's sentence and the one before, if
+    one; the pronouns found from an array of the doc rather than token by token."""
+    if not people or not len(doc):
+        return {}
+    strings = doc.vocab.strings
+    codes = {strings.add(word): gender for word, gender in lx.PRONOUN_GENDER.items()}
+    table = doc.to_array([LOWER, POS])
+    hits = numpy.nonzero(numpy.isin(table[:, 0], list(codes)) & (table[:, 1] == PRON_POS))[0]
     starts = sorted((s, r.id) for r in people for s, _ in r.mentions)
     votes: dict[str, Counter] = {}
-    for index, sentence in enumerate(sentences):
-        window_start = sentences[index - 1].start_char if index else sentence.start_char
-        for token in sentence:
-            gender = lx.PRONOUN_GENDER.get(token.lower_)
-            if gender is None or token.pos_ != "PRON":
-                continue
-            first, last = bisect_left(starts, (window_start, "")), bisect_left(starts, (token.idx, ""))
-            near = {entity_id for _, entity_id in starts[first:last]}
-            if len(near) == 1:
-                votes.setdefault(near.pop(), Counter())[gender] += 1
+    for i in hits.tolist():
+        sentence = doc[i].sent
+        window_start = doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
+        first, last = bisect_left(starts, (window_start, "")), bisect_left(starts, (doc[i].idx, ""))
+        near = {entity_id for _, entity_id in starts[first:last]}
+        if len(near) == 1:
+            votes.setdefault(near.pop(), Counter())[codes[int(table[i, 0])]] += 1
     return votes

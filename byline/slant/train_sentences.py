@@ -242,13 +242,20 @@ def train_subjectivity(
         "n_train": sum(e.scored for e in examples),
         "n_extra": len(extra),
         "extra_weight": OPINION_WEIGHT if extra else None,
+        **_fit_facts(model, cv, examples, began),
+    }
+    return _write(model, facts, out)
+
+
+def _fit_facts(model: Any, cv: dict[str, Any], examples: list[Example], began: float) -> dict[str, Any]:
+    """What every model card reports of a fit: seed, cross-validation, size, training time, scoring speed."""
+    return {
         "seed": SEED,
         "cv": cv,
         "n_features": len(model.weights),
         "train_seconds": round(time.perf_counter() - began, 1),
         "us_per_sentence": scoring_speed(model, [e.text for e in examples]),
     }
-    return _write(model, facts, out)
 
 
 def train_bias(data: Path, out: Path, log: Callable[[str], None] | None = None) -> dict[str, Any]:
@@ -265,11 +272,7 @@ def train_bias(data: Path, out: Path, log: Callable[[str], None] | None = None) 
         "data": str(data.name),
         "n_train": len(examples),
         "outlets": len({e.group for e in examples}),
-        "seed": SEED,
-        "cv": cv,
-        "n_features": len(model.weights),
-        "train_seconds": round(time.perf_counter() - began, 1),
-        "us_per_sentence": scoring_speed(model, [e.text for e in examples]),
+        **_fit_facts(model, cv, examples, began),
     }
     return _write(model, facts, out)
 

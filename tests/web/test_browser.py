@@ -22,17 +22,6 @@ from byline.web.server import serving
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--headless=new",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 ARTIFACTS = REPO / "test-artifacts"
 FIXTURES = REPO / "tests" / "fixtures" / "readings"
 SAMPLE = REPO / "byline" / "samples" / "council-budget.txt"
@@ -44,17 +33,6 @@ UPLOAD_HTML = (
     "spokesperson for the operator told reporters at the harbour on Friday afternoon.</p>"
     "<p>Islanders said the cut would leave commuters stranded on winter evenings.</p></article></body></html>"
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium absent: install Debian's chromium (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
