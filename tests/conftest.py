@@ -69,9 +69,10 @@ def blinken_path(shared_data: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium under Playwright, one per test session (skipped where either is absent)."""
+    """Debian's Chromium under Playwright, one per test module (skipped where either is absent): Playwright's
+    event loop must end with the module, or later tests that start their own loop fail."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium absent: install Debian's chromium (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
