@@ -7,15 +7,9 @@ import json
 
 import pytest
 
-from byline.attribution import source_profile as sp
-from byline.attribution.source_profile import (
-    SourcesStage,
-    first_name,
-    name_gender,
-    organisation_category,
-    role_category,
-    words_gender,
-)
+from byline.attribution import source_gender as sg
+from byline.attribution.source_gender import first_name, name_gender, words_gender
+from byline.attribution.source_profile import SourcesStage, organisation_category, role_category
 from byline.attribution.source_profile_eval import evaluate_sources, matching_attribution
 from byline.attribution.stage import AttributionStage
 from byline.entities.stage import REGISTRY_KEY, EntityStage
@@ -175,14 +169,14 @@ def test_gender_words_and_names(monkeypatch):
     assert words_gender(["official"]) is None
     assert first_name("Rick “Ozzie” Nelson") == "Rick" and first_name("Nelson") is None
     assert first_name("J. Smith") is None
-    monkeypatch.setattr(sp, "_NAME_DATA", {})
+    monkeypatch.setattr(sg, "_NAME_DATA", {})
     assert name_gender("Mary Jones") == ("female", "first name 'Mary'")
     assert name_gender("Greta Jones") is None  # not in the lexicon, and no name data
 
 
 def test_the_name_data_is_read_from_the_installed_package(monkeypatch):
-    monkeypatch.setattr(sp, "NAME_DATA_PACKAGE", "no_such_package_here")
-    assert sp._read_name_data() == {}
+    monkeypatch.setattr(sg, "NAME_DATA_PACKAGE", "no_such_package_here")
+    assert sg._read_name_data() == {}
     monkeypatch.undo()
     if importlib.util.find_spec("nomquamgender") is None:
         pytest.skip("nomquamgender (the names extra) not installed")
