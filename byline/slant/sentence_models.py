@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from byline.slant.features import FEATURE_SET
+from byline.slant.embeddings import load_embeddings
+from byline.slant.features import FEATURE_SET, feature_set
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 MODEL_FILE = "model.json"
@@ -92,12 +93,19 @@ def save_model(model: SentenceModel, model_dir: Path) -> Path:
 
 
 def read_model(model_dir: Path) -> SentenceModel | None:
-    """The model in ``model_dir``, or None where there is none or it was fit on other features."""
+    """The model in ``model_dir``, or None where there is none or it was fit on features byline cannot make here
+    (another version's, or vectors that are not installed)."""
     path = model_dir / MODEL_FILE
     if not path.is_file():
         return None
     model = SentenceModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-    return model if model.feature_set == FEATURE_SET else None
+    return model if model.feature_set in readable_feature_sets() else None
+
+
+def readable_feature_sets() -> tuple[str, ...]:
+    """The feature sets this installation can make: the word features, and with the vectors where shipped."""
+    embeddings = load_embeddings()
+    return (FEATURE_SET,) if embeddings is None else (FEATURE_SET, feature_set(embeddings))
 
 
 @lru_cache(maxsize=8)

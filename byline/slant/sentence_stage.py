@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from byline.pipeline import Context, register_stage
-from byline.slant.features import sentence_features, sentence_spans
+from byline.slant.embeddings import StaticEmbeddings, load_embeddings
+from byline.slant.features import FEATURE_SET, sentence_features, sentence_spans
 from byline.slant.sentence_models import BIAS_DIR, SUBJECTIVITY_DIR, SentenceModel, load_model
 
 Slant = tuple[bool | None, float | None, float | None]  # (subjective, subjectivity, bias)
@@ -24,13 +25,16 @@ def sentence_slants(
     bounds: Sequence[tuple[int, int]],
     subjectivity: SentenceModel | None,
     bias: SentenceModel | None,
+    embeddings: StaticEmbeddings | None = None,
 ) -> list[Slant]:
-    """(subjective, subjectivity, bias) of each (start, end) sentence of ``doc``."""
+    """(subjective, subjectivity, bias) of each (start, end) sentence of ``doc``; the sentence vector is made
+    where a model was fit with it (``embeddings`` then given)."""
     if subjectivity is None and bias is None:
         return [(None, None, None)] * len(bounds)
+    needs_vector = any(m is not None and m.feature_set != FEATURE_SET for m in (subjectivity, bias))
     found: list[Slant] = []
     for span in sentence_spans(doc, bounds):
-        features = sentence_features(span)
+        features = sentence_features(span, embeddings if needs_vector else None)
         subjective = probability = biased = None
         if subjectivity is not None:
             exact = subjectivity.probability(features)
@@ -46,7 +50,9 @@ class SubjectivityStage:
 
     def find(self, ctx: Context) -> list[Slant]:
         bounds = [(s.start, s.end) for s in ctx.reading.sentences]
-        return sentence_slants(ctx.doc, bounds, load_model(SUBJECTIVITY_DIR), load_model(BIAS_DIR))
+        return sentence_slants(
+            ctx.doc, bounds, load_model(SUBJECTIVITY_DIR), load_model(BIAS_DIR), load_embeddings()
+        )
 
     def write(self, ctx: Context, found: list[Slant]) -> None:
         ctx.reading.sentences = [

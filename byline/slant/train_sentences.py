@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from byline.errors import BylineError
-from byline.slant.features import FEATURE_SET, doc_features
+from byline.slant.embeddings import StaticEmbeddings, load_embeddings
+from byline.slant.features import doc_features, feature_set
 from byline.slant.sentence_models import (
     SentenceModel,
     best_threshold,
@@ -95,12 +96,12 @@ def require_sklearn() -> None:
         raise BylineError("extra_missing", None, extra="train", package="scikit-learn") from exc
 
 
-def parse_features(texts: Sequence[str]) -> list[Features]:
+def parse_features(texts: Sequence[str], embeddings: StaticEmbeddings | None = None) -> list[Features]:
     """Each text parsed on its own by byline's spaCy pipeline, then its sentence features."""
     from byline.nlp import load_pipeline
 
     nlp = load_pipeline()
-    return [doc_features(doc) for doc in nlp.pipe(texts, batch_size=64)]
+    return [doc_features(doc, embeddings) for doc in nlp.pipe(texts, batch_size=64)]
 
 
 def fit_linear(
@@ -188,6 +189,7 @@ def train_model(
     folds: Folds,
     c_grid: Sequence[float] = C_GRID,
     log: Callable[[str], None] | None = None,
+    embeddings: StaticEmbeddings | None = None,
 ) -> tuple[SentenceModel, dict[str, Any]]:
     """Choose C by out-of-fold macro-F1 (at each C's own best threshold), calibrate on that C's out-of-fold
     scores, pick the threshold there, and fit the final model on everything."""
@@ -208,24 +210,30 @@ def train_model(
     assert best is not None
     _, c, margins, platt, threshold = best
     final = fit_linear(features, [e.label for e in examples], [e.weight for e in examples], c)
-    model = SentenceModel(final.weights, final.intercept, platt, threshold, FEATURE_SET)
+    model = SentenceModel(final.weights, final.intercept, platt, threshold, feature_set(embeddings))
     cv = cv_report(margins, examples, platt, threshold) | {"folds": len(folds), "c": c, "c_grid": grid}
     return model, cv
 
 
-def scoring_speed(model: SentenceModel, texts: Sequence[str]) -> float:
+def scoring_speed(
+    model: SentenceModel, texts: Sequence[str], embeddings: StaticEmbeddings | None = None
+) -> float:
     """Microseconds per sentence to make the features from a parsed doc and score them (the parse not counted)."""
     from byline.nlp import load_pipeline
 
     docs = list(load_pipeline().pipe(texts[:300], batch_size=64))
     began = time.perf_counter()
     for doc in docs:
-        model.probability(doc_features(doc))
+        model.probability(doc_features(doc, embeddings))
     return round((time.perf_counter() - began) / max(len(docs), 1) * 1e6, 1)
 
 
 def train_subjectivity(
-    data: Path, out: Path, opinion_data: Path | None = None, log: Callable[[str], None] | None = None
+    data: Path,
+    out: Path,
+    opinion_data: Path | None = None,
+    log: Callable[[str], None] | None = None,
+    vectors: bool = True,
 ) -> dict[str, Any]:
     """Fit the subjectivity model on CheckThat! train (+ BABE opinion labels) and write it with its card."""
     require_sklearn()
@@ -233,8 +241,9 @@ def train_subjectivity(
     examples = read_checkthat(data)
     extra = read_babe(opinion_data, "label_opinion") if opinion_data else []
     examples += [Example(e.text, e.label, e.group, OPINION_WEIGHT, scored=False) for e in extra]
-    features = parse_features([e.text for e in examples])
-    model, cv = train_model(features, examples, stratified_folds(examples), log=log)
+    embeddings = load_embeddings() if vectors else None
+    features = parse_features([e.text for e in examples], embeddings)
+    model, cv = train_model(features, examples, stratified_folds(examples), log=log, embeddings=embeddings)
     facts = {
         "task": "subjectivity",
         "data": str(data.name),
@@ -242,37 +251,43 @@ def train_subjectivity(
         "n_train": sum(e.scored for e in examples),
         "n_extra": len(extra),
         "extra_weight": OPINION_WEIGHT if extra else None,
-        **_fit_facts(model, cv, examples, began),
+        **_fit_facts(model, cv, examples, began, embeddings),
     }
     return _write(model, facts, out)
 
 
-def _fit_facts(model: Any, cv: dict[str, Any], examples: list[Example], began: float) -> dict[str, Any]:
+def _fit_facts(
+    model: Any, cv: dict[str, Any], examples: list[Example], began: float, embeddings: StaticEmbeddings | None
+) -> dict[str, Any]:
     """What every model card reports of a fit: seed, cross-validation, size, training time, scoring speed."""
     return {
         "seed": SEED,
         "cv": cv,
+        "feature_set": feature_set(embeddings),
         "n_features": len(model.weights),
         "train_seconds": round(time.perf_counter() - began, 1),
-        "us_per_sentence": scoring_speed(model, [e.text for e in examples]),
+        "us_per_sentence": scoring_speed(model, [e.text for e in examples], embeddings),
     }
 
 
-def train_bias(data: Path, out: Path, log: Callable[[str], None] | None = None) -> dict[str, Any]:
+def train_bias(
+    data: Path, out: Path, log: Callable[[str], None] | None = None, vectors: bool = True
+) -> dict[str, Any]:
     """Fit the bias model on BABE with outlet folds and write it with its card."""
     require_sklearn()
     began = time.perf_counter()
     examples = read_babe(data, "label_bias")
     if not examples:
         raise BylineError("malformed", str(data), detail="no rows labelled Biased or Non-biased")
-    features = parse_features([e.text for e in examples])
-    model, cv = train_model(features, examples, group_folds(examples), log=log)
+    embeddings = load_embeddings() if vectors else None
+    features = parse_features([e.text for e in examples], embeddings)
+    model, cv = train_model(features, examples, group_folds(examples), log=log, embeddings=embeddings)
     facts = {
         "task": "bias",
         "data": str(data.name),
         "n_train": len(examples),
         "outlets": len({e.group for e in examples}),
-        **_fit_facts(model, cv, examples, began),
+        **_fit_facts(model, cv, examples, began, embeddings),
     }
     return _write(model, facts, out)
 
@@ -328,7 +343,13 @@ def write_model_card(out: Path, facts: dict[str, Any]) -> Path:
         f"# byline {task} model",
         "",
         f"A linear (logistic regression) sentence classifier over features read from spaCy tokens "
-        f"({FEATURE_SET}), Platt-calibrated on out-of-fold scores. Read time needs no scikit-learn.",
+        f"({facts['feature_set']}), Platt-calibrated on out-of-fold scores. Read time needs no scikit-learn."
+        + (
+            " The e-features are the sentence's vector from byline's static word-piece vectors "
+            "(`slant/models/embeddings`, distilled from all-MiniLM-L6-v2, Apache-2.0)."
+            if " e" in facts["feature_set"]
+            else ""
+        ),
         "",
         "## Data and licence",
         "",

@@ -68,12 +68,18 @@ def test_training_on_a_fixture_writes_a_model_the_shipped_mode_scores(tmp_path):
 
 
 def test_the_shipped_model_finds_loaded_wording_more_biased_than_plain_reporting(nlp):
+    from byline.slant.embeddings import load_embeddings
     from byline.slant.features import sentence_features
 
     model = load_model(BIAS_DIR)
     assert model is not None
-    biased = model.probability(sentence_features(nlp("The radical left's insane, destructive agenda is a disgrace.")))
-    plain = model.probability(sentence_features(nlp("The city council met on Tuesday to discuss the budget.")))
+    vectors = load_embeddings()  # the shipped model is fit with the sentence vectors
+
+    def probability(text: str) -> float:
+        return model.probability(sentence_features(nlp(text), vectors))
+
+    biased = probability("The radical left's insane, destructive agenda is a disgrace.")
+    plain = probability("The city council met on Tuesday to discuss the budget.")
     assert biased > 0.5 > plain
 
 
