@@ -406,7 +406,13 @@ def train_calibration(
 
 @app.command()
 def bench(
-    n: int = typer.Option(200, "--n", help="How many articles (with --api: requests per concurrency, at most 200)."),
+    what: str | None = typer.Argument(
+        None, metavar="[corpus]", help="'corpus': time a corpus run with 1, 2, … workers (see --workers, --spark)."
+    ),
+    n: int | None = typer.Option(
+        None, "--n", help="How many articles (default 200; corpus: 2000; with --api: requests per concurrency, "
+        "at most 200).",
+    ),
     data: Path | None = typer.Option(None, "--data", help="A JSONL(.gz) corpus with a text field (default: BBC)."),
     model: str | None = ModelOption,
     api: bool = typer.Option(
@@ -424,11 +430,28 @@ def bench(
     chars: str = typer.Option(
         "10000,20000,50000,200000,1000000", "--chars", help="The lengths --lengths reads, in characters."
     ),
+    workers: str = typer.Option("1,2", "--workers", help="bench corpus: the worker counts to time, a comma list."),
+    spark: str = typer.Option(
+        "", "--spark", metavar="MASTER[,MASTER…]", help="bench corpus: also time the Spark engine on these "
+        "masters (e.g. local[1],local[2]; needs the spark extra).",
+    ),
+    parse_n: int = typer.Option(200, "--parse-n", min=1, help="bench corpus: articles the parse alone is timed on."),
+    field: list[str] = typer.Option(
+        [], "--field", help="bench corpus with --data: JSONL field mapping, byline_field=record_field. Repeatable."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     accurate: bool = AccurateOption,
 ) -> None:
     """Print articles/s and words/s of a full reading against the bare spaCy parse, in one run; or, with
-    --lengths, seconds and peak memory by article length; or, with --api, the API's latency under load."""
+    --lengths, seconds and peak memory by article length; or, with --api, the API's latency under load; or,
+    as `bench corpus`, a corpus run's articles/s and peak memory per worker with 1, 2, … workers (each in a
+    fresh process; default: the first 2000 AllSides articles) and its speed-up."""
+    if what not in (None, "corpus"):
+        fail(f"bench: unknown bench {what!r}; the one named bench is 'corpus'", code=2)
+    if what == "corpus":
+        _bench_corpus(n or 2000, data, field, workers, spark, parse_n, _settings(model, accurate=accurate), as_json)
+        return
+    n = n or 200
     if api and lengths:
         fail("--api and --lengths are two different benches; give one", code=2)
     if api:
@@ -452,6 +475,28 @@ def bench(
         with _one_line_errors():
             result = bench_reading(n=n, data=data, settings=_settings(model, accurate=accurate))
     typer.echo(json.dumps(result, indent=None if as_json else 2))
+
+
+def _bench_corpus(
+    n: int, data: Path | None, field: list[str], workers: str, spark: str, parse_n: int, settings, as_json: bool
+) -> None:
+    from byline.batch import parse_field_map
+    from byline.corpus.bench import bench_corpus, summary
+
+    try:
+        counts = tuple(int(part) for part in workers.split(",") if part.strip())
+    except ValueError:
+        fail(f"--workers: {workers!r} is not a comma-separated list of worker counts", code=2)
+    if not counts or min(counts) < 1:
+        fail(f"--workers: {workers!r} must name worker counts of 1 or more", code=2)
+    masters = tuple(part.strip() for part in spark.split(",") if part.strip())
+    try:
+        field_map = parse_field_map(field) if field else None
+    except ValueError as exc:
+        fail(str(exc), code=2)
+    with _one_line_errors():
+        result = bench_corpus(n, counts, masters, data, field_map, settings, parse_n)
+    typer.echo(json.dumps(result) if as_json else summary(result), nl=as_json)
 
 
 def _lengths(value: str) -> tuple[int, ...]:
@@ -483,8 +528,12 @@ def serve(
     ),
     min_confidence: float | None = MinConfidenceOption,
     accurate: bool = AccurateOption,
+    db: str | None = typer.Option(
+        None, "--db", help="A corpus database (byline corpus run … --db: a DuckDB file or a PostgreSQL URL): adds "
+        "its dashboard at /corpus and its figures at /corpus.json.",
+    ),
 ) -> None:
-    """Serve the reading page and the JSON API."""
+    """Serve the reading page and the JSON API; with --db, the corpus dashboard too."""
     from byline.web.app import WebLimits
     from byline.web.server import run
 
@@ -502,6 +551,7 @@ def serve(
             model=model,
             min_confidence=min_confidence,
             accurate=accurate or default_accurate(),
+            db=db,
         )
     except BylineError as exc:
         fail(exc.message)

@@ -37,6 +37,10 @@ CATALOGUE: dict[str, str] = {
     "worker_died": "the worker process reading it died ({detail}); a rerun retries it",
     "db_busy": "the database is open in another process (DuckDB lets one process write it at a time)",
     "db_unusable": "not a byline corpus database, or a damaged one ({detail})",
+    "db_unreachable": "could not connect to the database ({detail})",
+    "db_locked": "another byline corpus run is writing to this database (one run writes it at a time)",
+    "spark_failed": "Spark {detail}",
+    "no_corpus": "holds no byline corpus yet (`byline corpus run … --db` writes one)",
     "slant_model_missing": "the {task} model is not there (or was fit on other features): "
     "train it with `byline train {task}`",
     "no_shared_data": "no --data given and the shared research data is absent: give --data {expected}",

@@ -6,11 +6,14 @@ Figures, overall and per outlet:
 - ``second_hand_share``: the share of attributions reported through another (``via`` set: chain depth >= 2);
 - ``attributed_share``: the share of the text's characters inside attributed content (each article's
   ``attributed_share`` weighted by its length);
-- top speakers: named speakers (not anonymous, not unknown, not an unresolved pronoun) by attributions;
+- top speakers: named speakers (not anonymous, not unknown, not an unresolved pronoun) by attributions, a
+  person's names merged across articles ("Donald J. Trump", "Trump": ``byline.corpus.names``);
 - who is quoted, per outlet and by month (of the articles' ``published``): of the attributions whose source
   is a person of known gender (``gender`` female or male), the shares from women and from men, and the
   coverage: the share of attributions to persons (``gender`` set) whose gender is known;
 - source categories per outlet: attributions by their source's ``category`` (politician, government, …).
+
+A report covers every article, one outlet's, or those ``published`` on or after a day (``since``).
 """
 
 from __future__ import annotations
@@ -18,15 +21,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from byline.attribution.sourcing import UNKNOWN_SPEAKER, UNRESOLVED
-from byline.store.duckdb_store import DuckDBStore
+from byline.corpus.names import canonical_speakers, merged_counts
+from byline.store import Queryable
 
 NO_OUTLET = "(no outlet)"
 FORMATS = ("text", "json", "csv")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
+
+def _ratio(part: str, whole: str) -> str:
+    """``part / whole`` as a double, NULL where ``whole`` is 0, alike in DuckDB and PostgreSQL (which divides
+    integers as integers, and sums of bigints as numeric)."""
+    return f"CAST({part} AS DOUBLE PRECISION) / nullif(CAST({whole} AS DOUBLE PRECISION), 0)"
+
+
+# The queries run alike on DuckDB and PostgreSQL (PostgresStore reads their ``?`` parameters as its own).
 # The articles a report covers (all, or one outlet's): ``a`` in every query below.
 _ARTICLES = f"""
     SELECT article_id, coalesce(outlet, '{NO_OUTLET}') AS outlet, n_chars, attributed_share
@@ -54,51 +70,73 @@ def _figures(group: bool) -> str:
                coalesce(sum(p.attributions), 0)::BIGINT AS attributions,
                coalesce(sum(p.anonymous), 0)::BIGINT AS anonymous,
                coalesce(sum(p.second_hand), 0)::BIGINT AS second_hand,
-               sum(p.anonymous) / nullif(sum(p.attributions), 0) AS anonymous_rate,
-               sum(p.second_hand) / nullif(sum(p.attributions), 0) AS second_hand_share,
-               sum(a.attributed_share * a.n_chars) / nullif(sum(a.n_chars), 0) AS attributed_share
+               {_ratio("sum(p.anonymous)", "sum(p.attributions)")} AS anonymous_rate,
+               {_ratio("sum(p.second_hand)", "sum(p.attributions)")} AS second_hand_share,
+               {_ratio("sum(a.attributed_share * a.n_chars)", "sum(a.n_chars)")} AS attributed_share
         FROM a LEFT JOIN per_article p USING (article_id)
         {by}
         ORDER BY {"articles DESC, a.outlet" if group else "articles"}
     """
 
 
-_TOP_SPEAKERS = f"""
+# Named speakers counted per article: names are merged across articles in Python (byline.corpus.names).
+_SPEAKER_ROWS = f"""
     WITH a AS ({_ARTICLES} {{where}})
-    SELECT t.speaker, count(*) AS attributions, count(DISTINCT t.article_id) AS articles
+    SELECT a.outlet, t.speaker, t.entity_type, t.article_id, count(*) AS attributions
     FROM attributions t JOIN a USING (article_id)
     WHERE {_NAMED}
-    GROUP BY t.speaker
-    ORDER BY attributions DESC, t.speaker
-    LIMIT ?
-"""
-
-_TOP_SPEAKERS_BY_OUTLET = f"""
-    WITH a AS ({_ARTICLES} {{where}}),
-    counted AS (
-        SELECT a.outlet, t.speaker, count(*) AS attributions, count(DISTINCT t.article_id) AS articles
-        FROM attributions t JOIN a USING (article_id)
-        WHERE {_NAMED}
-        GROUP BY a.outlet, t.speaker
-    ),
-    ranked AS (
-        SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY attributions DESC, speaker) AS rank FROM counted
-    )
-    SELECT outlet, rank, speaker, attributions, articles FROM ranked WHERE rank <= ? ORDER BY outlet, rank
+    GROUP BY a.outlet, t.speaker, t.entity_type, t.article_id
 """
 
 
-_GENDER_FIGURES = """
+def top_speakers(rows: list[dict[str, Any]], top: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The ``top`` speakers overall and per outlet, a person's names merged across articles (the other forms
+    in ``names``). A name is a person's where most of its attributions say so (the parser sometimes takes
+    "Trump" for an organisation)."""
+    as_person: Counter = Counter()
+    as_other: Counter = Counter()
+    for row in rows:
+        (as_person if row["entity_type"] == "PERSON" else as_other)[row["speaker"]] += row["attributions"]
+    people = {name: n + as_other[name] for name, n in as_person.items() if n >= as_other[name]}
+    mapping = canonical_speakers(people)
+
+    def name(row: dict[str, Any]) -> str:
+        return mapping.get(row["speaker"], row["speaker"])
+
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        forms[name(row)][row["speaker"]] += row["attributions"]
+
+    def listed(counted: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
+        return [
+            {"speaker": speaker, "attributions": n, "articles": articles,
+             "names": [form for form, _ in sorted(forms[speaker].items(), key=lambda f: (-f[1], f[0]))
+                       if form != speaker]}
+            for speaker, n, articles in counted[:top]
+        ]
+
+    keyed = [(name(r), r["article_id"], r["attributions"]) for r in rows]
+    overall = listed(merged_counts(keyed, {}))
+    by_outlet_rows: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for row, key in zip(rows, keyed, strict=True):
+        by_outlet_rows[row["outlet"]].append(key)
+    by_outlet = [
+        {"outlet": outlet, "rank": rank, **speaker}
+        for outlet in sorted(by_outlet_rows)
+        for rank, speaker in enumerate(listed(merged_counts(by_outlet_rows[outlet], {})), 1)
+    ]
+    return overall, by_outlet
+
+
+_KNOWN = "count(*) FILTER (WHERE t.gender IN ('female', 'male'))"
+_GENDER_FIGURES = f"""
     count(*) FILTER (WHERE t.gender IS NOT NULL) AS people,
-    count(*) FILTER (WHERE t.gender IN ('female', 'male')) AS known,
+    {_KNOWN} AS known,
     count(*) FILTER (WHERE t.gender = 'female') AS female,
     count(*) FILTER (WHERE t.gender = 'male') AS male,
-    count(*) FILTER (WHERE t.gender = 'female')
-        / nullif(count(*) FILTER (WHERE t.gender IN ('female', 'male')), 0) AS female_share,
-    count(*) FILTER (WHERE t.gender = 'male')
-        / nullif(count(*) FILTER (WHERE t.gender IN ('female', 'male')), 0) AS male_share,
-    count(*) FILTER (WHERE t.gender IN ('female', 'male'))
-        / nullif(count(*) FILTER (WHERE t.gender IS NOT NULL), 0) AS gender_coverage
+    {_ratio("count(*) FILTER (WHERE t.gender = 'female')", _KNOWN)} AS female_share,
+    {_ratio("count(*) FILTER (WHERE t.gender = 'male')", _KNOWN)} AS male_share,
+    {_ratio(_KNOWN, "count(*) FILTER (WHERE t.gender IS NOT NULL)")} AS gender_coverage
 """
 
 _GENDER_BY_OUTLET = f"""
@@ -112,7 +150,8 @@ NO_MONTH = "(no date)"
 _GENDER_BY_MONTH = f"""
     WITH a AS (
         SELECT article_id, coalesce(outlet, '{NO_OUTLET}') AS outlet,
-               CASE WHEN regexp_matches(published, '^[0-9]{{{{4}}}}-[0-9]{{{{2}}}}') THEN substr(published, 1, 7)
+               CASE WHEN translate(substr(published, 1, 7), '0123456789', '0000000000') = '0000-00'
+                    THEN substr(published, 1, 7)
                     ELSE '{NO_MONTH}' END AS month
         FROM articles {{where}}
     )
@@ -125,7 +164,7 @@ _GENDER_BY_MONTH = f"""
 _CATEGORIES_BY_OUTLET = f"""
     WITH a AS ({_ARTICLES} {{where}})
     SELECT a.outlet, t.category, count(*) AS attributions,
-           count(*) / sum(count(*)) OVER (PARTITION BY a.outlet) AS share
+           {_ratio("count(*)", "sum(count(*)) OVER (PARTITION BY a.outlet)")} AS share
     FROM attributions t JOIN a USING (article_id)
     WHERE t.category IS NOT NULL
     GROUP BY a.outlet, t.category
@@ -143,27 +182,56 @@ class Report:
     gender_by_outlet: list[dict[str, Any]] = field(default_factory=list)
     gender_by_month: list[dict[str, Any]] = field(default_factory=list)
     categories_by_outlet: list[dict[str, Any]] = field(default_factory=list)
+    since: str | None = None
 
 
-def corpus_report(store: DuckDBStore, outlet: str | None = None, top: int = 10, max_outlets: int = 20) -> Report:
-    """The report over every article, or one outlet's (``outlet``); the per-outlet sections cover the
-    ``max_outlets`` outlets with most articles (0: all)."""
-    where, params = ("WHERE coalesce(outlet, ?) = ?", [NO_OUTLET, outlet]) if outlet is not None else ("", [])
+def check_since(value: str) -> str:
+    """A ``since`` date as given (YYYY-MM-DD), or ValueError saying what is expected."""
+    if not _DAY.fullmatch(value):
+        raise ValueError(f"since {value!r}: expected a date YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"since {value!r}: no such day") from None
+    return value
+
+
+def _where(outlet: str | None, since: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause on ``articles`` (and its parameters) that picks the articles a report covers."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if outlet is not None:
+        clauses.append("coalesce(outlet, ?) = ?")
+        params += [NO_OUTLET, outlet]
+    if since is not None:
+        clauses.append("published >= ?")  # ISO dates and times compare as text; undated articles are left out
+        params.append(check_since(since))
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def corpus_report(
+    store: Queryable, outlet: str | None = None, top: int = 10, max_outlets: int = 20, since: str | None = None
+) -> Report:
+    """The report over every article, or one outlet's (``outlet``), or those published on or after ``since``
+    (YYYY-MM-DD; undated articles then left out); the per-outlet sections cover the ``max_outlets`` outlets
+    with most articles (0: all)."""
+    where, params = _where(outlet, since)
     totals = _records(store, _figures(group=False).format(where=where), params)[0]
     outlets = _records(store, _figures(group=True).format(where=where), params)
     if max_outlets > 0:
         outlets = outlets[:max_outlets]
     kept = {row["outlet"] for row in outlets}
-    by_outlet = _records(store, _TOP_SPEAKERS_BY_OUTLET.format(where=where), [*params, top])
+    speakers, by_outlet = top_speakers(_records(store, _SPEAKER_ROWS.format(where=where), params), top)
     order = {row["outlet"]: n for n, row in enumerate(outlets)}
     by_outlet = sorted(
         (row for row in by_outlet if row["outlet"] in kept), key=lambda r: (order[r["outlet"]], r["rank"])
     )
     return Report(
         outlet=outlet,
+        since=since,
         totals=totals,
         outlets=outlets,
-        top_speakers=_records(store, _TOP_SPEAKERS.format(where=where), [*params, top]),
+        top_speakers=speakers,
         top_speakers_by_outlet=by_outlet,
         gender_by_outlet=_in_order(_records(store, _GENDER_BY_OUTLET.format(where=where), params), order),
         gender_by_month=_records(store, _GENDER_BY_MONTH.format(where=where), params),
@@ -176,7 +244,7 @@ def _in_order(rows: list[dict[str, Any]], order: dict[str, int]) -> list[dict[st
     return sorted((row for row in rows if row["outlet"] in order), key=lambda r: order[r["outlet"]])
 
 
-def _records(store: DuckDBStore, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+def _records(store: Queryable, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     columns, rows = store.query(sql, params)
     return [{name: _plain(value) for name, value in zip(columns, row, strict=True)} for row in rows]
 
@@ -204,6 +272,15 @@ CSV_COLUMNS = (
     "anonymous_rate", "second_hand_share", "attributed_share", "month", "people", "known", "female", "male",
     "female_share", "male_share", "gender_coverage", "category", "share",
 )
+
+
+def _also(row: dict[str, Any], shown: int = 3) -> str:
+    """"; also Trump, Donald J. Trump": the other names a speaker was counted under."""
+    names = row.get("names") or []
+    if not names:
+        return ""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return "; also " + ", ".join(names[:shown]) + more
 
 
 def _csv(report: Report) -> str:
@@ -235,6 +312,8 @@ def _share(value: float | None) -> str:
 def _text(report: Report) -> str:
     t = report.totals
     scope = f"outlet {report.outlet}" if report.outlet is not None else "all outlets"
+    if report.since is not None:
+        scope += f" since {report.since}"
     lines = [
         f"{scope}: {t['articles']} articles, {t['attributions']} attributions",
         f"anonymous sources {_share(t['anonymous_rate'])} · reported second-hand {_share(t['second_hand_share'])}"
@@ -242,7 +321,7 @@ def _text(report: Report) -> str:
         "",
         "top speakers",
     ]
-    lines += [f"  {n:>3}  {r['attributions']:>6}  {r['speaker']}  ({r['articles']} articles)"
+    lines += [f"  {n:>3}  {r['attributions']:>6}  {r['speaker']}  ({r['articles']} articles{_also(r)})"
               for n, r in enumerate(report.top_speakers, 1)] or ["  (none)"]
     if report.outlets:
         width = max(len(r["outlet"]) for r in report.outlets)

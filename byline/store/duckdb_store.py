@@ -42,6 +42,19 @@ def create_statement(table: Table) -> str:
     return f"CREATE TABLE IF NOT EXISTS {quoted(table.name)} ({', '.join(columns)})"
 
 
+def insert_rows(con: Any, table: Table, rows: Sequence[tuple[object, ...]]) -> None:
+    """Insert rows into a DuckDB table column by column (one statement, each column a typed list unnested): far
+    faster from Python than a statement per row."""
+    if not rows:
+        return
+    columns = [list(values) for values in zip(*rows, strict=True)]
+    if len(columns) != len(table.columns):
+        raise ValueError(f"{table.name}: rows of {len(columns)} values for {len(table.columns)} columns")
+    names = ", ".join(quoted(name) for name in table.column_names)
+    values = ", ".join(f"unnest(${n}::{sql_type}[])" for n, (_name, sql_type) in enumerate(table.columns, 1))
+    con.execute(f"INSERT INTO {quoted(table.name)} ({names}) SELECT {values}", columns)
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -120,17 +133,8 @@ class DuckDBStore:
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: Table, rows: list[tuple[object, ...]]) -> None:
-        """Insert rows column by column (one statement, each column a typed list unnested): far faster from
-        Python than a statement per row."""
-        if not rows:
-            return
-        columns = [list(values) for values in zip(*rows, strict=True)]
-        if len(columns) != len(table.columns):
-            raise ValueError(f"{table.name}: rows of {len(columns)} values for {len(table.columns)} columns")
-        names = ", ".join(quoted(name) for name in table.column_names)
-        values = ", ".join(f"unnest(${n}::{sql_type}[])" for n, (_name, sql_type) in enumerate(table.columns, 1))
-        self.con.execute(f"INSERT INTO {quoted(table.name)} ({names}) SELECT {values}", columns)
+    def _insert(self, table: Table, rows: Sequence[tuple[object, ...]]) -> None:
+        insert_rows(self.con, table, rows)
 
     def finish_run(self, run_id: int, n_read: int, n_failed: int, n_skipped: int) -> None:
         self.con.execute(

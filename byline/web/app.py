@@ -60,6 +60,8 @@ STATUS_OF = {
     "timeout": 504,
     "deadline": 504,
     "busy": 503,
+    "db_busy": 503,
+    "db_unreachable": 503,
     "model_missing": 503,
     "internal": 500,
 }
@@ -413,8 +415,11 @@ def create_app(
     reader_factory: ReaderFactory | None = None,
     limits: WebLimits = WebLimits(),
     samples_dir: Path | None = None,
+    corpus_db: str | Path | None = None,
 ) -> FastAPI:
-    """The ``byline serve`` app; ``reader_factory`` makes the reader on first use (default: byline's Reader)."""
+    """The ``byline serve`` app; ``reader_factory`` makes the reader on first use (default: byline's Reader);
+    with ``corpus_db`` (a DuckDB file or a PostgreSQL URL), the corpus dashboard over that database (checked
+    now: the catalogued error if unusable)."""
     work = Work(reader_factory or default_reader_factory(), limits)
     samples = samples_dir or default_samples_dir()
 
@@ -436,7 +441,11 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
     _add_api_routes(app, work)
-    _add_page_routes(app, work, samples)
+    _add_page_routes(app, work, samples, corpus=corpus_db is not None)
+    if corpus_db is not None:
+        from byline.web.dashboard import add_dashboard_routes
+
+        add_dashboard_routes(app, corpus_db)
     return app
 
 
@@ -490,10 +499,10 @@ def _add_api_routes(app: FastAPI, work: Work) -> None:
         return {"status": "ok", "version": __version__, "model_loaded": work.loaded, "busy": work.busy}
 
 
-def _add_page_routes(app: FastAPI, work: Work, samples: Path) -> None:
+def _add_page_routes(app: FastAPI, work: Work, samples: Path, corpus: bool = False) -> None:
     @app.get("/", response_class=HTMLResponse, tags=["pages"], include_in_schema=False)
     async def index() -> HTMLResponse:
-        return HTMLResponse(index_page(list_samples(samples)))
+        return HTMLResponse(index_page(list_samples(samples), corpus=corpus))
 
     @app.post("/read", response_class=HTMLResponse, tags=["pages"], include_in_schema=False)
     async def read_page(request: Request) -> HTMLResponse:
@@ -504,7 +513,7 @@ def _add_page_routes(app: FastAPI, work: Work, samples: Path) -> None:
             reading = await work.read(payload)
         except BylineError as error:
             return HTMLResponse(
-                index_page(list_samples(samples), error.to_record(), text), status_code=status_of(error)
+                index_page(list_samples(samples), error.to_record(), text, corpus), status_code=status_of(error)
             )
         return HTMLResponse(render_html(reading, home="/"))
 

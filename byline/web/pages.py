@@ -52,15 +52,17 @@ def list_samples(directory: Path) -> list[Sample]:
     return samples
 
 
-def page(title: str, body: str) -> str:
-    """A complete page with the shared navigation."""
+def page(title: str, body: str, corpus: bool = False, css: str = "") -> str:
+    """A complete page with the shared navigation (a link to the corpus dashboard if ``corpus``) and the
+    shared style, then ``css``."""
+    corpus_link = '<a href="/corpus">Corpus</a>' if corpus else ""
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(PAGE_CSP)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{_css()}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{_css()}{css}</style></head><body>"
         '<nav class="topnav" aria-label="byline"><a class="brand" href="/">byline</a>'
-        '<a href="/">Read an article</a><a href="/docs">API</a></nav>'
+        f'<a href="/">Read an article</a>{corpus_link}<a href="/docs">API</a></nav>'
         f"<main>{body}</main><footer>byline {esc(__version__)} · reads English news articles; "
         "nothing you paste leaves this machine.</footer></body></html>\n"
     )
@@ -89,8 +91,19 @@ def _samples_box(samples: list[Sample]) -> str:
     )
 
 
-def index_page(samples: list[Sample], error: dict[str, Any] | None = None, text: str = "") -> str:
-    """The start page: paste text, upload a file, or pick a sample."""
+def _corpus_box() -> str:
+    return (
+        '<section class="box" aria-labelledby="corpus-h"><h2 id="corpus-h">Or look at the corpus</h2>'
+        '<p><a href="/corpus">The corpus dashboard</a>: who is quoted across the served corpus database, '
+        "per outlet and by month.</p></section>"
+    )
+
+
+def index_page(
+    samples: list[Sample], error: dict[str, Any] | None = None, text: str = "", corpus: bool = False
+) -> str:
+    """The start page: paste text, upload a file, or pick a sample (and, with a corpus served, a link to
+    its dashboard)."""
     body = (
         "<h1>Who says what, on whose authority</h1>"
         '<p class="lede">Paste a news article or upload one (plain text or a saved HTML page). byline marks '
@@ -107,9 +120,9 @@ def index_page(samples: list[Sample], error: dict[str, Any] | None = None, text:
         '<input id="file" name="file" type="file" required accept=".txt,.text,.html,.htm,text/plain,text/html">'
         '<div class="actions"><button class="btn" type="submit">Read the file</button></div>'
         '<p class="hint">byline never fetches URLs: save the page and upload it.</p></form>'
-        f"</div>{_samples_box(samples)}</div>"
+        f'</div><div class="stack">{_samples_box(samples)}{_corpus_box() if corpus else ""}</div></div>'
     )
-    return page("byline: read an article", body)
+    return page("byline: read an article", body, corpus=corpus)
 
 
 def error_page(status: int, error: dict[str, Any]) -> str:

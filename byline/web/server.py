@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
@@ -24,9 +25,13 @@ def build_app(
     preload: bool = True,
     min_confidence: float | None = None,
     accurate: bool | None = None,
+    db: str | Path | None = None,
 ) -> FastAPI:
-    """The app with byline's Reader for ``model``; ``preload`` loads the model now, not on the first request."""
-    app = create_app(reader_factory=default_reader_factory(model, min_confidence, accurate), limits=limits)
+    """The app with byline's Reader for ``model``; ``preload`` loads the model now, not on the first request;
+    with ``db``, the corpus dashboard over that database (an unusable one fails here, before the model loads)."""
+    app = create_app(
+        reader_factory=default_reader_factory(model, min_confidence, accurate), limits=limits, corpus_db=db
+    )
     if preload:
         app.state.work.reader()
     return app
@@ -39,9 +44,10 @@ def run(
     model: str | None = None,
     min_confidence: float | None = None,
     accurate: bool | None = None,
+    db: str | Path | None = None,
 ) -> None:
     """Serve byline at http://host:port/ until interrupted (loopback by default; it never fetches URLs)."""
-    app = build_app(limits, model, min_confidence=min_confidence, accurate=accurate)
+    app = build_app(limits, model, min_confidence=min_confidence, accurate=accurate, db=db)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
 
 

@@ -22,7 +22,7 @@ from typer.testing import CliRunner  # noqa: E402
 from byline.cli import app  # noqa: E402
 from byline.corpus.report import corpus_report, render_report  # noqa: E402
 from byline.store.duckdb_store import DuckDBStore  # noqa: E402
-from tests.store.helpers import report_corpus  # noqa: E402
+from tests.store.helpers import article, report_corpus  # noqa: E402
 
 
 @pytest.fixture
@@ -67,8 +67,8 @@ def test_each_outlet_has_its_rates_most_articles_first(db):
 def test_top_speakers_are_named_ones_overall_and_per_outlet(db):
     report = _report(db, top=5)
     assert report.top_speakers == [
-        {"speaker": "Jane Doe", "attributions": 3, "articles": 2},
-        {"speaker": "John Roe", "attributions": 3, "articles": 2},
+        {"speaker": "Jane Doe", "attributions": 3, "articles": 2, "names": []},
+        {"speaker": "John Roe", "attributions": 3, "articles": 2, "names": []},
     ]
     assert [(r["outlet"], r["rank"], r["speaker"], r["attributions"]) for r in report.top_speakers_by_outlet] == [
         ("Left Daily", 1, "Jane Doe", 2),
@@ -77,6 +77,30 @@ def test_top_speakers_are_named_ones_overall_and_per_outlet(db):
         ("Right Post", 2, "Jane Doe", 1),
     ]
     assert [r["speaker"] for r in _report(db, top=1).top_speakers] == ["Jane Doe"]
+
+
+def test_a_persons_names_are_merged_across_articles_and_an_organisation_is_not(tmp_path):
+    path = tmp_path / "names.duckdb"
+    people = [
+        article("n1", "Left Daily", 100, 0.1, [{"id": "x1", "speaker": "Donald J. Trump", "entity": "e1"}]),
+        article("n2", "Left Daily", 100, 0.1, [{"id": "x1", "speaker": "Trump", "entity": "e1"},
+                                               {"id": "x2", "speaker": "Trump", "entity": "e1"}]),
+        article("n3", "Right Post", 100, 0.1, [{"id": "x1", "speaker": "Donald Trump", "entity": "e1"},
+                                               {"id": "x2", "speaker": "Donald Trump", "entity": "e1"},
+                                               {"id": "x3", "speaker": "Trump Organization"}]),
+        article("n4", "Right Post", 100, 0.1, [{"id": "x1", "speaker": "Trump"}]),  # the parser missed the person
+    ]
+    with DuckDBStore(path) as store:
+        store.write(store.start_run([], 1, "m"), people)
+        report = corpus_report(store, top=5)
+    (trump, organisation) = report.top_speakers
+    assert trump == {
+        "speaker": "Donald Trump", "attributions": 6, "articles": 4, "names": ["Trump", "Donald J. Trump"],
+    }
+    assert organisation["speaker"] == "Trump Organization" and organisation["names"] == []
+    left = [r for r in report.top_speakers_by_outlet if r["outlet"] == "Left Daily"]
+    assert [(r["speaker"], r["attributions"]) for r in left] == [("Donald Trump", 3)]
+    assert "Donald Trump  (4 articles; also Trump, Donald J. Trump)" in render_report(report, "text")
 
 
 def test_one_outlet_and_the_articles_without_one(db):
