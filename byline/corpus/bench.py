@@ -156,7 +156,8 @@ def bench_corpus(
         if data is None:
             from byline.errors import BylineError
 
-            raise BylineError("not_found", "allsides_baly2020", detail="give --data: the shared corpus is absent")
+            expected = "a JSONL(.gz) corpus (with --field text=… where its text field has another name)"
+            raise BylineError("no_shared_data", "bench corpus", expected=expected)
         field_map = field_map if field_map is not None else default_fields
     fields = dict(field_map or {})
     settings = settings or Settings()

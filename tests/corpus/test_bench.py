@@ -61,6 +61,12 @@ def test_bad_bench_corpus_arguments_fail_in_one_line_before_any_run(args, messag
     assert message in result.output
 
 
+def test_without_the_shared_corpus_bench_corpus_asks_for_data(monkeypatch):
+    monkeypatch.setattr("byline.corpus.bench.default_corpus", lambda: (None, {}))
+    result = CliRunner().invoke(app, ["bench", "corpus", "--n", "2"])
+    assert result.exit_code == 1 and "give --data" in result.output
+
+
 def test_an_unknown_bench_name_is_refused():
     result = CliRunner().invoke(app, ["bench", "corpora"])
     assert result.exit_code == 2 and "unknown bench 'corpora'" in result.output
