@@ -6,8 +6,8 @@ Figures, overall and per outlet:
 - ``second_hand_share``: the share of attributions reported through another (``via`` set: chain depth >= 2);
 - ``attributed_share``: the share of the text's characters inside attributed content (each article's
   ``attributed_share`` weighted by its length);
-- top speakers: named speakers (not anonymous, not unknown, not an unresolved pronoun) by attributions, a
-  person's names merged across articles ("Donald J. Trump", "Trump": ``byline.corpus.names``);
+- top speakers: named speakers (not anonymous, not unknown, not an unresolved pronoun, not the writer) by
+  attributions, a person's names merged across articles ("Donald J. Trump", "Trump": ``byline.corpus.names``);
 - who is quoted, per outlet and by month (of the articles' ``published``): of the attributions whose source
   is a person of known gender (``gender`` female or male), the shares from women and from men, and the
   coverage: the share of attributions to persons (``gender`` set) whose gender is known;
@@ -32,6 +32,9 @@ from byline.corpus.names import canonical_speakers, merged_counts
 from byline.store import Queryable
 
 NO_OUTLET = "(no outlet)"
+# "the writer" ("I said"): the article's own voice, not a source. byline.attribution.resolve.FIRST_PERSON's
+# values, written out: importing it would load spaCy into a report.
+WRITER_NAMES = frozenset({"the writer", "the writer's outlet"})
 FORMATS = ("text", "json", "csv")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -93,6 +96,7 @@ def top_speakers(rows: list[dict[str, Any]], top: int) -> tuple[list[dict[str, A
     """The ``top`` speakers overall and per outlet, a person's names merged across articles (the other forms
     in ``names``). A name is a person's where most of its attributions say so (the parser sometimes takes
     "Trump" for an organisation)."""
+    rows = [row for row in rows if row["speaker"] not in WRITER_NAMES]
     as_person: Counter = Counter()
     as_other: Counter = Counter()
     for row in rows:

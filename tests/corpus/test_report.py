@@ -103,6 +103,21 @@ def test_a_persons_names_are_merged_across_articles_and_an_organisation_is_not(t
     assert "Donald Trump  (4 articles; also Trump, Donald J. Trump)" in render_report(report, "text")
 
 
+def test_the_writer_is_not_a_top_speaker(tmp_path):
+    from byline.attribution.resolve import FIRST_PERSON
+    from byline.corpus.report import WRITER_NAMES
+
+    assert WRITER_NAMES == set(FIRST_PERSON.values())
+    path = tmp_path / "writer.duckdb"
+    rows = [article("w1", "Left Daily", 100, 0.1, [{"id": "x1", "speaker": "the writer"},
+                                                  {"id": "x2", "speaker": "Jane Doe", "entity": "e1"}])]
+    with DuckDBStore(path) as store:
+        store.write(store.start_run([], 1, "m"), rows)
+        report = corpus_report(store)
+    assert [r["speaker"] for r in report.top_speakers] == ["Jane Doe"]
+    assert report.totals["attributions"] == 2  # still counted in every figure
+
+
 def test_one_outlet_and_the_articles_without_one(db):
     right = _report(db, outlet="Right Post")
     assert (right.totals["articles"], right.totals["anonymous_rate"], right.totals["second_hand_share"]) == (
