@@ -436,6 +436,9 @@ def bench(
         "masters (e.g. local[1],local[2]; needs the spark extra).",
     ),
     parse_n: int = typer.Option(200, "--parse-n", min=1, help="bench corpus: articles the parse alone is timed on."),
+    repeat: int = typer.Option(
+        1, "--repeat", min=1, help="Time the parse and the reading in turn N times; each keeps its best time."
+    ),
     field: list[str] = typer.Option(
         [], "--field", help="bench corpus with --data: JSONL field mapping, byline_field=record_field. Repeatable."
     ),
@@ -473,7 +476,7 @@ def bench(
         from byline.bench import bench_reading
 
         with _one_line_errors():
-            result = bench_reading(n=n, data=data, settings=_settings(model, accurate=accurate))
+            result = bench_reading(n=n, data=data, settings=_settings(model, accurate=accurate), repeat=repeat)
     typer.echo(json.dumps(result, indent=None if as_json else 2))
 
 

@@ -280,8 +280,10 @@ def reader_asides(doc: Doc, quotes: list[CharSpan]) -> dict[Token, set[int]]:
     for token in doc:
         if _inside_quote(token.idx, quotes):
             continue
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if token.pos_ in ("VERB", "AUX") and token.dep_ == "advcl" and subject is not None:
+        subject = None
+        if token.dep_ == "advcl" and token.pos_ in ("VERB", "AUX"):  # before walking the children: most tokens fail
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
             as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
             if as_mark and subject.lower_ in SECOND_PERSON | FIRST_PERSON:
                 found[token] = {t.i for t in token.subtree}

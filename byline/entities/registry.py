@@ -292,8 +292,26 @@ def repeated_names(doc: Doc, found: list[RawMention]) -> list[RawMention]:
     return more
 
 
+def _word_prefixes(names: Iterable[str]) -> frozenset[str]:
+    """Every prefix of every name's first word (and of the word after a leading "the"): a name can start at a
+    token only if the token's text is one of these (spaCy may split a first word into several tokens)."""
+    firsts = set()
+    for name in names:
+        words = name.lower().split()
+        firsts.add(words[0])
+        if words[0] == "the" and len(words) > 1:
+            firsts.add(words[1])
+    return frozenset(word[:k] for word in firsts for k in range(1, len(word) + 1))
+
+
+def _may_start(token: Token, prefixes: frozenset[str]) -> bool:
+    """Whether a lexicon name (its prefixes given) can start at this token: a cheap test before the slices."""
+    text = token.text.replace("’", "'").lower()
+    return text in prefixes or undotted(token.text).lower() in prefixes
+
+
 def _known_publication_end(doc: Doc, i: int) -> int | None:
-    if not doc[i].text[:1].isupper():
+    if not doc[i].text[:1].isupper() or not _may_start(doc[i], _PUBLICATION_PREFIXES):
         return None
     for length in (4, 3, 2, 1):
         words = doc[i : i + length]
@@ -342,6 +360,8 @@ def _name_ends_after(doc: Doc, j: int, inside_org: bool) -> bool:
 _AGENCY_BY_NAME = {name: acronym for acronym, names in lx.AGENCIES.items() for name in names}
 _KNOWN_ORG_MAX_WORDS = max(len(name.split()) for name in [*_AGENCY_BY_NAME, *lx.PLATFORMS])
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
+_KNOWN_ORG_PREFIXES = _word_prefixes(["the", *_AGENCY_BY_NAME, *lx.PLATFORMS, *lx.AGENCIES])
+_PUBLICATION_PREFIXES = _word_prefixes(lx.PUBLICATIONS)
 
 
 def undotted(text: str) -> str:
@@ -376,7 +396,7 @@ def known_org_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
 
 
 def _known_org_end(doc: Doc, i: int) -> int | None:
-    if not doc[i].text[:1].isupper():
+    if not doc[i].text[:1].isupper() or not _may_start(doc[i], _KNOWN_ORG_PREFIXES):
         return None
     for length in range(min(_KNOWN_ORG_MAX_WORDS, len(doc) - i), 0, -1):
         if known_org_key(doc[i : i + length].text) is not None:
