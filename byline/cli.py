@@ -500,6 +500,8 @@ def _bench_corpus(
     with _one_line_errors():
         result = bench_corpus(n, counts, masters, data, field_map, settings, parse_n)
     typer.echo(json.dumps(result) if as_json else summary(result), nl=as_json)
+    if any("error" in row for row in [*result["runs"], result["parse_only"]]):
+        raise typer.Exit(1)
 
 
 def _lengths(value: str) -> tuple[int, ...]:

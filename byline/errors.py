@@ -6,6 +6,8 @@ line naming the input and the reason.
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
 from typing import Any
 
 CATALOGUE: dict[str, str] = {
@@ -83,3 +85,11 @@ class BylineError(Exception):
     def to_record(self) -> dict[str, Any]:
         """A JSON-ready record of this failure, for ``--errors`` files and API responses."""
         return {"input": self.source, "code": self.code, "reason": self.reason, "message": self.message}
+
+
+def import_extra(module: str, extra: str, package: str | None = None) -> ModuleType:
+    """The module an optional extra installs, or the catalogued one-line error naming that extra."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise BylineError("extra_missing", extra=extra, package=package or module) from None

@@ -13,11 +13,11 @@ import resource
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from queue import Empty
 from typing import Any
 
+from byline.errors import BylineError
 from byline.ingest import IngestOptions
 from byline.settings import Settings
 from byline.shared_data import shared_path
@@ -154,15 +154,15 @@ def bench_corpus(
     if data is None:
         data, default_fields = default_corpus()
         if data is None:
-            from byline.errors import BylineError
-
             expected = "a JSONL(.gz) corpus (with --field text=… where its text field has another name)"
             raise BylineError("no_shared_data", "bench corpus", expected=expected)
         field_map = field_map if field_map is not None else default_fields
+    elif not data.is_file():
+        raise BylineError("not_found", str(data))
     fields = dict(field_map or {})
     settings = settings or Settings()
     runs = [_in_fresh_process(_local_run, str(data), fields, n, w, settings) for w in workers]
-    runs += [_in_fresh_process(_spark_run, str(data), fields, n, m, replace(settings)) for m in spark_masters]
+    runs += [_in_fresh_process(_spark_run, str(data), fields, n, m, settings) for m in spark_masters]
     parse = _in_fresh_process(_parse_only, str(data), fields, parse_n, settings)
     return {"corpus": str(data), "n": n, "runs": runs, "parse_only": parse, "ratios": _ratios(runs, parse)}
 

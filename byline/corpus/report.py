@@ -104,12 +104,9 @@ def top_speakers(rows: list[dict[str, Any]], top: int) -> tuple[list[dict[str, A
     people = {name: n + as_other[name] for name, n in as_person.items() if n >= as_other[name]}
     mapping = canonical_speakers(people)
 
-    def name(row: dict[str, Any]) -> str:
-        return mapping.get(row["speaker"], row["speaker"])
-
     forms: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
-        forms[name(row)][row["speaker"]] += row["attributions"]
+        forms[mapping.get(row["speaker"], row["speaker"])][row["speaker"]] += row["attributions"]
 
     def listed(counted: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
         return [
@@ -119,15 +116,15 @@ def top_speakers(rows: list[dict[str, Any]], top: int) -> tuple[list[dict[str, A
             for speaker, n, articles in counted[:top]
         ]
 
-    keyed = [(name(r), r["article_id"], r["attributions"]) for r in rows]
-    overall = listed(merged_counts(keyed, {}))
+    counted = [(r["speaker"], r["article_id"], r["attributions"]) for r in rows]
+    overall = listed(merged_counts(counted, mapping))
     by_outlet_rows: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for row, key in zip(rows, keyed, strict=True):
+    for row, key in zip(rows, counted, strict=True):
         by_outlet_rows[row["outlet"]].append(key)
     by_outlet = [
         {"outlet": outlet, "rank": rank, **speaker}
         for outlet in sorted(by_outlet_rows)
-        for rank, speaker in enumerate(listed(merged_counts(by_outlet_rows[outlet], {})), 1)
+        for rank, speaker in enumerate(listed(merged_counts(by_outlet_rows[outlet], mapping)), 1)
     ]
     return overall, by_outlet
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from byline import __version__
 from byline.corpus.progress import RunCounts
 from byline.corpus.run import CHUNK_SIZE, Failed, RunResult, _articles, read_chunk
-from byline.errors import BylineError
+from byline.errors import BylineError, import_extra
 from byline.ingest import IngestOptions
 from byline.reading import Article, article_identity
 from byline.settings import Settings
@@ -60,11 +60,7 @@ class SparkError(BylineError):
 
 def import_pyspark() -> Any:
     """The pyspark module, or the catalogued one-line error saying which extra installs it."""
-    try:
-        import pyspark
-    except ImportError:
-        raise BylineError("extra_missing", extra="spark", package="pyspark") from None
-    return pyspark
+    return import_extra("pyspark", "spark")
 
 
 def spark_type(sql_type: str) -> Any:

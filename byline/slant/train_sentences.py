@@ -241,9 +241,7 @@ def train_subjectivity(
     examples = read_checkthat(data)
     extra = read_babe(opinion_data, "label_opinion") if opinion_data else []
     examples += [Example(e.text, e.label, e.group, OPINION_WEIGHT, scored=False) for e in extra]
-    embeddings = load_embeddings() if vectors else None
-    features = parse_features([e.text for e in examples], embeddings)
-    model, cv = train_model(features, examples, stratified_folds(examples), log=log, embeddings=embeddings)
+    model, cv, embeddings = _fit(examples, stratified_folds(examples), vectors, log)
     facts = {
         "task": "subjectivity",
         "data": str(data.name),
@@ -254,6 +252,16 @@ def train_subjectivity(
         **_fit_facts(model, cv, examples, began, embeddings),
     }
     return _write(model, facts, out)
+
+
+def _fit(
+    examples: list[Example], folds: Folds, vectors: bool, log: Callable[[str], None] | None
+) -> tuple[SentenceModel, dict[str, Any], StaticEmbeddings | None]:
+    """Parse the examples, make their features (with the shipped vectors where ``vectors``) and train."""
+    embeddings = load_embeddings() if vectors else None
+    features = parse_features([e.text for e in examples], embeddings)
+    model, cv = train_model(features, examples, folds, log=log, embeddings=embeddings)
+    return model, cv, embeddings
 
 
 def _fit_facts(
@@ -279,9 +287,7 @@ def train_bias(
     examples = read_babe(data, "label_bias")
     if not examples:
         raise BylineError("malformed", str(data), detail="no rows labelled Biased or Non-biased")
-    embeddings = load_embeddings() if vectors else None
-    features = parse_features([e.text for e in examples], embeddings)
-    model, cv = train_model(features, examples, group_folds(examples), log=log, embeddings=embeddings)
+    model, cv, embeddings = _fit(examples, group_folds(examples), vectors, log)
     facts = {
         "task": "bias",
         "data": str(data.name),

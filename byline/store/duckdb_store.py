@@ -15,18 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from byline import __version__
-from byline.errors import BylineError
+from byline.errors import BylineError, import_extra
 from byline.store.rows import ArticleRows, ErrorRow
 from byline.store.schema import ARTICLE_TABLES, ARTICLES, ERRORS, RUNS, TABLES, Table
 
 
 def import_duckdb() -> Any:
     """The duckdb module, or the catalogued one-line error saying which extra installs it."""
-    try:
-        import duckdb
-    except ImportError:
-        raise BylineError("extra_missing", extra="corpus", package="duckdb") from None
-    return duckdb
+    return import_extra("duckdb", "corpus")
 
 
 def quoted(name: str) -> str:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from byline import __version__
-from byline.errors import BylineError
+from byline.errors import BylineError, import_extra
 from byline.store.duckdb_store import quoted
 from byline.store.rows import ArticleRows, ErrorRow
 from byline.store.schema import ARTICLE_TABLES, ARTICLES, ERRORS, RUNS, TABLES, Table
@@ -42,11 +42,7 @@ _PASSWORD_PARAM = re.compile(r"(?P<key>[?&]password=)(?P<password>[^&#]*)", re.I
 
 def import_psycopg() -> Any:
     """The psycopg module, or the catalogued one-line error saying which extra installs it."""
-    try:
-        import psycopg
-    except ImportError:
-        raise BylineError("extra_missing", extra="postgres", package="psycopg") from None
-    return psycopg
+    return import_extra("psycopg", "postgres")
 
 
 def redact(url: str) -> str:

@@ -67,6 +67,19 @@ def test_without_the_shared_corpus_bench_corpus_asks_for_data(monkeypatch):
     assert result.exit_code == 1 and "give --data" in result.output
 
 
+def test_a_missing_data_file_is_one_line_before_any_run(tmp_path):
+    result = CliRunner().invoke(app, ["bench", "corpus", "--data", str(tmp_path / "absent.jsonl")])
+    assert result.exit_code == 1 and "absent.jsonl: no such file or directory" in result.output
+
+
+def test_a_configuration_that_failed_makes_the_bench_exit_1(monkeypatch):
+    failed = {"corpus": "c", "n": 1, "runs": [{"engine": "local", "workers": 1, "error": "boom"}],
+              "parse_only": {"engine": "parse only", "error": "boom"}, "ratios": {}}
+    monkeypatch.setattr("byline.corpus.bench.bench_corpus", lambda *args, **kwargs: failed)
+    result = CliRunner().invoke(app, ["bench", "corpus", "--data", str(FIXTURES / "articles.jsonl")])
+    assert result.exit_code == 1 and "failed: boom" in result.output
+
+
 def test_an_unknown_bench_name_is_refused():
     result = CliRunner().invoke(app, ["bench", "corpora"])
     assert result.exit_code == 2 and "unknown bench 'corpora'" in result.output

@@ -77,3 +77,24 @@ def report_corpus() -> list[ArticleRows]:
         ]),
         article("id:A4", None, 500, 0.0, []),
     ]
+
+
+def count_rows(store, table: str) -> int:
+    return store.query(f"SELECT count(*) FROM {table}")[1][0][0]
+
+
+def check_a_run_of_whole_articles(store) -> int:
+    """What every store must do with one run: write the report corpus and an error, name the articles it
+    holds, record the run's end. Returns the run's id."""
+    run = store.start_run(["in.jsonl"], 2, "model")
+    store.write(run, report_corpus(), [("bad.bin", None, "binary", "bad.bin: binary")])
+    assert store.done_ids() == {"id:A1", "id:A2", "id:A3", "id:A4"}
+    assert count_rows(store, "sentences") == 8 and count_rows(store, "attributions") == 10
+    assert store.query("SELECT DISTINCT run_id FROM articles")[1] == [(run,)]
+    assert store.query("SELECT run_id, origin, article_id, error FROM errors")[1] == [
+        (run, "bad.bin", None, "binary")
+    ]
+    store.finish_run(run, 4, 0, 1)
+    _, runs = store.query("SELECT run_id, finished IS NOT NULL, inputs, workers, n_read, n_skipped FROM runs")
+    assert runs == [(run, True, '["in.jsonl"]', 2, 4, 1)]
+    return run

@@ -13,11 +13,7 @@ pytest.importorskip("duckdb")
 from byline.errors import BylineError  # noqa: E402
 from byline.store.duckdb_store import DuckDBStore, import_duckdb  # noqa: E402
 from byline.store.schema import ARTICLE_TABLES, TABLES  # noqa: E402
-from tests.store.helpers import article, report_corpus  # noqa: E402
-
-
-def _count(store: DuckDBStore, table: str) -> int:
-    return store.query(f"SELECT count(*) FROM {table}")[1][0][0]
+from tests.store.helpers import article, check_a_run_of_whole_articles, count_rows  # noqa: E402
 
 
 def test_a_new_database_has_every_table_of_the_schema_with_its_columns(tmp_path):
@@ -29,17 +25,7 @@ def test_a_new_database_has_every_table_of_the_schema_with_its_columns(tmp_path)
 
 def test_articles_are_written_whole_and_named_by_done_ids(tmp_path):
     with DuckDBStore(tmp_path / "c.duckdb") as store:
-        run = store.start_run(["in.jsonl"], 2, "model")
-        store.write(run, report_corpus(), [("bad.bin", None, "binary", "bad.bin: binary")])
-        assert store.done_ids() == {"id:A1", "id:A2", "id:A3", "id:A4"}
-        assert _count(store, "sentences") == 8 and _count(store, "attributions") == 10
-        assert store.query("SELECT DISTINCT run_id FROM articles")[1] == [(run,)]
-        assert store.query("SELECT run_id, origin, article_id, error FROM errors")[1] == [
-            (run, "bad.bin", None, "binary")
-        ]
-        store.finish_run(run, 4, 0, 1)
-        _, runs = store.query("SELECT run_id, finished IS NOT NULL, inputs, workers, n_read, n_skipped FROM runs")
-        assert runs == [(run, True, '["in.jsonl"]', 2, 4, 1)]
+        run = check_a_run_of_whole_articles(store)
         assert store.start_run([], 1, "model") == run + 1
 
 
@@ -52,7 +38,7 @@ def test_a_write_that_fails_leaves_none_of_its_articles_rows(tmp_path):
             store.write(run, [good, bad])
         assert store.done_ids() == set()
         for table in ARTICLE_TABLES:
-            assert _count(store, table.name) == 0, table.name
+            assert count_rows(store, table.name) == 0, table.name
         store.write(run, [good])
         assert store.done_ids() == {"id:good"}
 
@@ -63,7 +49,7 @@ def test_an_article_already_there_is_refused_not_doubled(tmp_path):
         store.write(run, [article("id:one", "X", 100, 0.0)])
         with pytest.raises(Exception, match="(?i)constraint|duplicate"):
             store.write(run, [article("id:one", "X", 100, 0.0)])
-        assert _count(store, "articles") == 1 and _count(store, "sentences") == 2
+        assert count_rows(store, "articles") == 1 and count_rows(store, "sentences") == 2
 
 
 def test_a_database_of_another_shape_is_refused_in_one_line(tmp_path):

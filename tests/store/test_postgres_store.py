@@ -12,7 +12,7 @@ from byline.errors import BylineError
 from byline.store import is_url, open_store, store_files, store_name
 from byline.store.postgres_store import PG_TYPES, PostgresStore, import_psycopg, pg_type, placeholders, redact
 from byline.store.schema import ARTICLE_TABLES, TABLES
-from tests.store.helpers import article, report_corpus
+from tests.store.helpers import article, check_a_run_of_whole_articles, count_rows, report_corpus
 from tests.store.pg_server import new_database, running_server
 
 PASSWORD = "s3cr:et@42"  # trust authentication: the server takes any password; no message may show it
@@ -27,10 +27,6 @@ def server():
 @pytest.fixture
 def url(server):
     return new_database(server)
-
-
-def _count(store, table: str) -> int:
-    return store.query(f"SELECT count(*) FROM {table}")[1][0][0]
 
 
 # ------------------------------------------------------------------------------------------------ no server
@@ -89,17 +85,7 @@ def test_a_new_database_has_every_table_of_the_schema_with_its_columns(url):
 
 def test_articles_are_written_whole_and_named_by_done_ids(url):
     with PostgresStore(url) as store:
-        run = store.start_run(["in.jsonl"], 2, "model")
-        store.write(run, report_corpus(), [("bad.bin", None, "binary", "bad.bin: binary")])
-        assert store.done_ids() == {"id:A1", "id:A2", "id:A3", "id:A4"}
-        assert _count(store, "sentences") == 8 and _count(store, "attributions") == 10
-        assert store.query("SELECT DISTINCT run_id FROM articles")[1] == [(run,)]
-        assert store.query("SELECT run_id, origin, article_id, error FROM errors")[1] == [
-            (run, "bad.bin", None, "binary")
-        ]
-        store.finish_run(run, 4, 0, 1)
-        _, runs = store.query("SELECT run_id, finished IS NOT NULL, inputs, workers, n_read, n_skipped FROM runs")
-        assert runs == [(run, True, '["in.jsonl"]', 2, 4, 1)]
+        run = check_a_run_of_whole_articles(store)
         assert store.query("SELECT anonymous, confidence FROM attributions WHERE attribution_id = ?", ["a2"])[1] == [
             (True, 0.9)
         ]
@@ -119,7 +105,7 @@ def test_a_write_that_fails_leaves_none_of_its_articles_rows(url):
         assert caught.value.code == "unwritable" and "\n" not in caught.value.message
         assert store.done_ids() == set()
         for table in ARTICLE_TABLES:
-            assert _count(store, table.name) == 0, table.name
+            assert count_rows(store, table.name) == 0, table.name
         store.write(run, [good])
         assert store.done_ids() == {"id:good"}
 
@@ -132,7 +118,7 @@ def test_an_article_already_there_is_refused_in_one_line_not_doubled(url):
             store.write(run, [article("id:one", "X", 100, 0.0)])
         assert caught.value.code == "unwritable" and "duplicate key" in caught.value.message
         assert "\n" not in caught.value.message
-        assert _count(store, "articles") == 1 and _count(store, "sentences") == 2
+        assert count_rows(store, "articles") == 1 and count_rows(store, "sentences") == 2
 
 
 def test_a_nul_character_which_postgres_text_cannot_hold_is_kept_as_a_replacement(url):
